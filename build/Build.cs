@@ -1,5 +1,62 @@
-// Placeholder entry point; the recipe replaces it.
-internal static class Build
+using Prism.Pipeline.Engine;
+using Prism.Pipeline.Testing;
+using Prism.Pipeline.Tools;
+
+/// <summary>The recipe: which targets exist and how they depend on each other. The work lives in the classes they call.</summary>
+internal sealed partial class Build : NukeBuild
 {
-    public static int Main() => 0;
+    public static int Main() => Execute<Build>(x => x.Test);
+
+    [Parameter("Configuration for Compile and Test.")]
+    readonly Configuration Configuration = Configuration.Debug;
+
+    AbsolutePath Solution => RootDirectory / "prism.slnx";
+    AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
+    AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
+
+    ToolRunner Tools => new(Log, CancellationToken);
+
+    Target Clean => _ => _
+        .Description("Deletes artifacts/ and the bin/ and obj/ folders under src/ and tests/.")
+        .Before(Restore)
+        .Executes(() => BuildOutputs.Delete(RootDirectory, ArtifactsDirectory, Log));
+
+    Target Restore => _ => _
+        .Description("Restores the NuGet packages of every project.")
+        .Executes(() => Tools.DotNetAsync(["restore", Solution], RootDirectory));
+
+    Target Compile => _ => _
+        .Description("Builds every project; warnings are errors.")
+        .DependsOn(Restore)
+        .Executes(() => Tools.DotNetAsync(["build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"], RootDirectory));
+
+    Target Test => _ => _
+        .Description("Runs every test project; TRX results go to artifacts/test-results.")
+        .DependsOn(Compile)
+        .Executes(RunTestsAsync);
+
+    async Task RunTestsAsync()
+    {
+        BuildOutputs.DeleteDirectory(TestResultsDirectory);
+        string[] loggers = IsServerBuild && EnvironmentVariables.GetValueOrDefault("GITHUB_ACTIONS") == "true"
+            ? ["--logger", "trx", "--logger", "GitHubActions"]
+            : ["--logger", "trx"];
+        try
+        {
+            await Tools.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory, .. loggers], RootDirectory);
+        }
+        finally
+        {
+            var results = TestResultSummary.Read(TestResultsDirectory);
+            Log.Information("{Results}", results.ToString());
+            ReportSummary("tests", results.ToString());
+            await File.WriteAllTextAsync(TestResultsDirectory / "summary.txt", results + "\n");
+        }
+    }
+}
+
+enum Configuration
+{
+    Debug,
+    Release,
 }

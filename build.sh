@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Bootstrapper of the Prism build (NUKE conventions): finds or installs the .NET SDK that global.json asks for,
+# builds the build project only when it changed, and runs it with every argument passed through unchanged.
+set -eo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+TEMP="$ROOT/.nuke/temp"
+BUILD_PROJECT="$ROOT/build/_build.csproj"
+BUILD_OUTPUT="$TEMP/build"
+BUILD_DLL="$BUILD_OUTPUT/_build.dll"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1
+export DOTNET_NOLOGO=1
+export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+fail() { echo "build.sh: $*" >&2; exit 1; }
+
+# The SDK version global.json pins, read without jq.
+sdk_version() {
+    sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1
+}
+
+# dotnet from PATH when `dotnet --version` succeeds in the repository (which proves global.json's SDK is there);
+# otherwise the copy in .nuke/temp/dotnet, installed on first use with the official dotnet-install script.
+find_dotnet() {
+    if command -v dotnet >/dev/null 2>&1 && (cd "$ROOT" && dotnet --version >/dev/null 2>&1); then
+        command -v dotnet
+        return
+    fi
+    local local_dotnet="$TEMP/dotnet/dotnet"
+    if [ -x "$local_dotnet" ] && (cd "$ROOT" && "$local_dotnet" --version >/dev/null 2>&1); then
+        echo "$local_dotnet"
+        return
+    fi
+    local version
+    version="$(sdk_version)"
+    if [ "${PRISM_NO_SDK_INSTALL:-}" = "1" ]; then
+        fail "the .NET SDK $version (global.json) is not installed and PRISM_NO_SDK_INSTALL=1 forbids installing it. Install it from https://dotnet.microsoft.com/download or unset PRISM_NO_SDK_INSTALL."
+    fi
+    echo "build.sh: the .NET SDK $version (global.json) was not found; installing it into .nuke/temp/dotnet (set PRISM_NO_SDK_INSTALL=1 to prevent this)." >&2
+    mkdir -p "$TEMP"
+    local script="$TEMP/dotnet-install.sh"
+    if command -v curl >/dev/null 2>&1; then
+        curl -fsSL https://dot.net/v1/dotnet-install.sh -o "$script" || fail "could not download dotnet-install.sh"
+    else
+        wget -q https://dot.net/v1/dotnet-install.sh -O "$script" || fail "could not download dotnet-install.sh"
+    fi
+    bash "$script" --install-dir "$TEMP/dotnet" --version "$version" --no-path >&2 \
+        || bash "$script" --install-dir "$TEMP/dotnet" --channel "${version%.*}" --no-path >&2 \
+        || fail "dotnet-install.sh could not install SDK $version"
+    echo "$local_dotnet"
+}
+
+# True when the compiled build is older than any of its inputs (or missing).
+build_is_stale() {
+    [ ! -f "$BUILD_DLL" ] && return 0
+    local newer
+    newer="$(find "$ROOT/build" "$ROOT/src/Prism.Platform" "$ROOT/global.json" "$ROOT/Directory.Build.props" \
+        "$ROOT/Directory.Packages.props" "$ROOT/.editorconfig" \
+        \( -name bin -o -name obj \) -prune -o -type f -newer "$BUILD_DLL" -print 2>/dev/null | head -n 1)"
+    [ -n "$newer" ]
+}
+
+DOTNET="$(find_dotnet)"
+if build_is_stale; then
+    if ! output="$("$DOTNET" build "$BUILD_PROJECT" -o "$BUILD_OUTPUT" /nodeReuse:false /p:UseSharedCompilation=false -nologo -v:q 2>&1)"; then
+        echo "$output" >&2
+        fail "the build project did not compile; its errors are above."
+    fi
+    touch "$BUILD_DLL"
+fi
+
+exec "$DOTNET" "$BUILD_DLL" "$@"

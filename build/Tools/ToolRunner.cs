@@ -1,0 +1,36 @@
+using CliWrap;
+using Prism.Pipeline.Engine;
+using Serilog;
+
+namespace Prism.Pipeline.Tools;
+
+/// <summary>Runs a command-line tool with its output streamed into the build log; a non-zero exit fails the target.</summary>
+internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
+{
+    /// <summary>Runs <paramref name="executable"/> and waits; Ctrl-C kills it (and its children) instead of leaving it behind.</summary>
+    public async Task RunAsync(string executable, IEnumerable<string> arguments, string workingDirectory,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var command = Cli.Wrap(executable)
+            .WithArguments(arguments)
+            .WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => log.Information("{Line}", line)))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => log.Information("{Line}", line)))
+            .WithValidation(CommandResultValidation.None);
+        log.Information("> {Command}", $"{Path.GetFileName(executable)} {command.Arguments}");
+        var result = await command.ExecuteAsync(cancellation);
+        if (result.ExitCode != 0)
+        {
+            throw BuildException.Failure($"'{Path.GetFileName(executable)} {command.Arguments}' exited with code {result.ExitCode}; its output is above.");
+        }
+    }
+
+    /// <summary>Runs the <c>dotnet</c> that runs this build, so every step uses the SDK the bootstrapper chose.</summary>
+    public Task DotNetAsync(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
+        RunAsync(DotNetExecutable, arguments, workingDirectory, environment);
+
+    /// <summary>The muxer running this process when it is <c>dotnet</c>, else <c>dotnet</c> from PATH.</summary>
+    public static string DotNetExecutable { get; } =
+        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
+}
