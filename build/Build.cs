@@ -50,6 +50,7 @@ internal sealed partial class Build : NukeBuild
             var results = TestResultSummary.Read(TestResultsDirectory);
             Log.Information("{Results}", results.ToString());
             ReportSummary("tests", results.ToString());
+            Directory.CreateDirectory(TestResultsDirectory);
             await File.WriteAllTextAsync(TestResultsDirectory / "summary.txt", results + "\n");
         }
     }

@@ -8,7 +8,7 @@ internal static class HelpRenderer
     public static string Render(TargetGraph graph, string defaultTarget, IReadOnlyList<BuildParameter> parameters, object build)
     {
         var text = new StringBuilder();
-        text.AppendLine("Usage: ./build.sh [targets] [--option value...]");
+        text.AppendLine("Usage: ./build.sh [targets] [--option value...]   (./build.ps1 in PowerShell 7)");
         text.AppendLine();
         text.AppendLine("Targets:");
         var listed = graph.Targets.Where(target => !target.Unlisted).ToList();
