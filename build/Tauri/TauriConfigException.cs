@@ -1,0 +1,65 @@
+namespace Prism.Pipeline.Tauri;
+
+/// <summary>A Tauri config the pipeline cannot use; the message says what is wrong, where, and how to fix it.</summary>
+public sealed class TauriConfigException : Exception
+{
+    public TauriConfigException()
+    {
+    }
+
+    public TauriConfigException(string message)
+        : base(message)
+    {
+    }
+
+    public TauriConfigException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>Invalid JSON at a 1-based line and column.</summary>
+    public static TauriConfigException Malformed(TextPosition where, string problem) =>
+        new($"{where}: invalid JSON: {problem} Fix the JSON; the file was left untouched.");
+
+    /// <summary>A comment, which the strict JSON parser behind tauri.conf.json rejects.</summary>
+    public static TauriConfigException CommentsNotAllowed(TextPosition where) =>
+        new($"{where}: comments are not allowed in a .json Tauri config (Tauri reads it as strict JSON). "
+            + "Remove the comment, or move the config to tauri.conf.json5 with Tauri's `config-json5` feature. "
+            + "The file was left untouched.");
+
+    /// <summary>The top-level value is not an object.</summary>
+    public static TauriConfigException RootNotObject(TextPosition where) =>
+        new($"{where}: a Tauri config must be a JSON object at the top level.");
+
+    /// <summary>A key on the way to externalBin holds something other than an object.</summary>
+    public static TauriConfigException NotAnObject(TextPosition where, string keyPath) =>
+        new($"{where}: `{keyPath}` must be an object. Fix it by hand; the file was left untouched.");
+
+    /// <summary>externalBin holds something other than an array of strings.</summary>
+    public static TauriConfigException ExternalBinNotStringArray(TextPosition where, string keyPath) =>
+        new($"{where}: `{keyPath}` must be an array of strings (paths without the target triple). "
+            + "Fix it by hand; the file was left untouched.");
+
+    /// <summary>An entry written with .exe, which Tauri appends itself (tauri#9981).</summary>
+    public static TauriConfigException ExeSuffix(string where, string entry) =>
+        new($"{where}: externalBin entry '{entry}' ends in .exe, but Tauri adds '-<triple>.exe' itself on Windows "
+            + $"(tauri#9981). Write '{entry[..^4]}' instead.");
+
+    /// <summary>An entry whose sidecar name contains a dot.</summary>
+    public static TauriConfigException DottedName(string where, string entry, string problem) =>
+        new($"{where}: externalBin entry '{entry}': {problem}");
+
+    /// <summary>The config file does not exist.</summary>
+    public static TauriConfigException NotFound(string path) =>
+        new($"{path}: Tauri config not found. Pass the right file with --tauri-config, or create it.");
+
+    /// <summary>Tauri's schema file is not installed.</summary>
+    public static TauriConfigException SchemaMissing(string schemaPath) =>
+        new($"{schemaPath}: Tauri's config schema is missing, so tauri.conf.json cannot be validated. "
+            + "Run `npm ci` in the repository root (it installs the pinned @tauri-apps/cli, which ships config.schema.json).");
+
+    /// <summary>The document breaks Tauri's schema.</summary>
+    public static TauriConfigException SchemaViolations(string configPath, IReadOnlyList<SchemaViolation> violations) =>
+        new($"{configPath}: does not match Tauri's config schema:{Environment.NewLine}"
+            + string.Join(Environment.NewLine, violations.Select(violation => $"  {violation}")));
+}

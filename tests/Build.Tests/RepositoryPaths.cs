@@ -1,0 +1,24 @@
+namespace Prism.Pipeline.Tests;
+
+/// <summary>Paths of the repository the tests run from.</summary>
+internal static class RepositoryPaths
+{
+    /// <summary>The folder holding global.json, found by walking up from the test binaries.</summary>
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>Tauri's config schema as installed by `npm ci`.</summary>
+    public static string TauriSchema => Path.Combine(Root, "node_modules", "@tauri-apps", "cli", "config.schema.json");
+
+    private static string FindRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "global.json")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No global.json above {AppContext.BaseDirectory}: run the tests from the repository.");
+    }
+}

@@ -1,0 +1,29 @@
+using Prism.Pipeline.Tauri;
+
+namespace Prism.Pipeline.Tests.Tauri;
+
+/// <summary>What the Tauri tests share: the schema loaded once, the pipeline's two sidecars, and a patch helper.</summary>
+internal static class ConfigFixture
+{
+    public static readonly string[] Sidecars = ["src-tauri/binaries/prism", "src-tauri/binaries/tr-daemon"];
+
+    public static TauriSchemaValidator Validator { get; } = TauriSchemaValidator.Load(RepositoryPaths.TauriSchema);
+
+    /// <summary>Writes <paramref name="config"/> as tauri.conf.json in <paramref name="folder"/>, patches it with both sidecars, and returns the new text.</summary>
+    public static string PatchText(TemporaryFolder folder, string config)
+    {
+        var path = folder.Write("tauri.conf.json", config);
+        new TauriConfigPatcher(Validator).Patch(path, Sidecars);
+        return File.ReadAllText(path);
+    }
+
+    /// <summary>Patches a config that must fail, asserts the file kept its bytes, and returns the error message.</summary>
+    public static string PatchError(TemporaryFolder folder, string config, params string[] entries)
+    {
+        var path = folder.Write("tauri.conf.json", config);
+        var before = File.ReadAllBytes(path);
+        var error = Assert.Throws<TauriConfigException>(() => new TauriConfigPatcher(Validator).Patch(path, entries.Length == 0 ? Sidecars : entries));
+        Assert.Equal(before, File.ReadAllBytes(path));
+        return error.Message.Replace(path, "tauri.conf.json", StringComparison.Ordinal);
+    }
+}
