@@ -1,4 +1,5 @@
 using CliWrap;
+using CliWrap.Buffered;
 using Prism.Pipeline.Engine;
 using Serilog;
 
@@ -24,6 +25,14 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
         {
             throw BuildException.Failure($"'{Path.GetFileName(executable)} {command.Arguments}' exited with code {result.ExitCode}; its output is above.");
         }
+    }
+
+    /// <summary>The SDK version <c>dotnet --version</c> reports in <paramref name="workingDirectory"/> (global.json applies).</summary>
+    public async Task<string> DotNetVersionAsync(string workingDirectory)
+    {
+        var result = await Cli.Wrap(DotNetExecutable).WithArguments(["--version"]).WithWorkingDirectory(workingDirectory)
+            .ExecuteBufferedAsync(cancellation);
+        return result.StandardOutput.Trim();
     }
 
     /// <summary>Runs the <c>dotnet</c> that runs this build, so every step uses the SDK the bootstrapper chose.</summary>

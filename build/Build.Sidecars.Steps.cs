@@ -1,0 +1,177 @@
+using Prism.Pipeline.Engine;
+using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Smoke;
+using Prism.Pipeline.Tauri;
+using Prism.Pipeline.Tools;
+using Prism.Platform;
+
+/// <summary>The bodies of the sidecar targets: each hands the previous step's output to the classes that do the work.</summary>
+internal sealed partial class Build
+{
+    async Task<List<PublishedBinary>> PublishAllAsync(IReadOnlyList<RuntimeTarget> runtimes, PublishModeChoice mode, AbsolutePath publishRoot)
+    {
+        var requests = PublishPlanner.Plan(Sidecars, runtimes, mode, AotToolchain.Detect(), RootDirectory, publishRoot);
+        var publisher = new Publisher(Tools, RootDirectory, publishRoot / ".stamps", await Tools.DotNetVersionAsync(RootDirectory));
+        var results = new List<PublishedBinary>();
+        foreach (var (request, index) in requests.Select((request, index) => (request, index)))
+        {
+            Log.Information("[{Index}/{Count}] {Request}", index + 1, requests.Count, request.ToString());
+            var result = await publisher.PublishAsync(request, Force);
+            ReportSummary(request.ToString(), result.UpToDate ? "up to date, skipped" : $"published, {SizeBudget.InMegabytes(new FileInfo(result.Path).Length)}");
+            results.Add(result);
+        }
+
+        return results;
+    }
+
+    async Task StageAllAsync()
+    {
+        var stager = new Stager(BinariesDirectory, StagingRecordsDirectory);
+        foreach (var published in Published)
+        {
+            var staged = stager.Stage(published);
+            Staged.Add(staged);
+            ReportSummary(staged.FileName, $"{staged.Mode}, {SizeBudget.InMegabytes(staged.Size)}");
+        }
+
+        var pairs = UniversalBinary.Pairs(Staged).ToList();
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+
+        if (UniversalBinary.FindLipo() is not { } lipo)
+        {
+            Log.Warning("Both macOS slices were staged but neither lipo nor llvm-lipo is installed: universal-apple-darwin was not staged. Install LLVM (llvm-lipo) or build on macOS.");
+            return;
+        }
+
+        foreach (var pair in pairs)
+        {
+            var sidecar = Sidecars.Single(candidate => candidate.Name == pair.Intel.Sidecar);
+            var universal = await UniversalBinary.CreateAsync(Tools, lipo, sidecar, pair, BinariesDirectory, StagingRecordsDirectory);
+            Staged.Add(universal);
+            ReportSummary(universal.FileName, $"{universal.Mode} (lipo), {SizeBudget.InMegabytes(universal.Size)}");
+        }
+    }
+
+    void PatchTauriConfigFile()
+    {
+        var entries = Sidecars.Select(sidecar => (BinariesDirectory / sidecar.Name).RelativeTo(TauriConfigFile.Parent)).ToList();
+        var validator = TauriSchemaValidator.Load(TauriSchemaValidator.SchemaPathUnder(RootDirectory));
+        var result = new TauriConfigPatcher(validator).Patch(TauriConfigFile, entries);
+        Log.Information("{Summary}", result.Summary);
+        ReportSummary(TauriConfigFile.RelativeTo(RootDirectory), result.Changed ? $"added {string.Join(", ", result.AddedEntries)}" : "unchanged");
+        foreach (var warning in PlatformOverlays.FindHiddenSidecars(TauriConfigFile, result.Version, entries))
+        {
+            Log.Warning("{Message}", warning.Message);
+        }
+    }
+}
+
+internal sealed partial class Build
+{
+    void VerifyStagedBinaries()
+    {
+        var entries = TauriConfigDocument.Load(TauriConfigFile).Entries;
+        var triples = SelectedRuntimes.Select(runtime => runtime.Triple)
+            .Concat(Staged.Select(binary => binary.Triple))
+            .Distinct()
+            .ToList();
+        var problems = new List<string>();
+        foreach (var entry in entries)
+        {
+            problems.AddRange(SidecarNameRules.Problems(ExternalBinEntries.SidecarName(entry), CargoPackageName ?? ""));
+            problems.AddRange(triples.SelectMany(triple => VerifyBinary(entry, triple)));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw BuildException.Failure("Verify found problems:" + Environment.NewLine +
+                string.Join(Environment.NewLine, problems.Select(problem => "  - " + problem)));
+        }
+    }
+
+    /// <summary>Checks one entry × triple: the file itself, then its size against the budget of its kind and mode.</summary>
+    IEnumerable<string> VerifyBinary(string entry, string triple)
+    {
+        var path = new AbsolutePath(Path.Combine(TauriConfigFile.Parent, entry + "-" + triple + (SidecarFileNames.NeedsExeSuffix(triple) ? ".exe" : "")));
+        var inspection = BinaryInspector.Inspect(path, triple);
+        if (!inspection.Passed)
+        {
+            ReportSummary(path.Name, "FAILED");
+            return inspection.Failures.Select(failure => failure.Message);
+        }
+
+        var size = new FileInfo(path).Length;
+        if (StagedBinary.Load(StagingRecordsDirectory, path.Name) is not { } record || record.Mode.Contains('+') || record.Triple == TargetTable.UniversalAppleDarwin)
+        {
+            ReportSummary(path.Name, $"ok, {SizeBudget.InMegabytes(size)} (no size budget: not a single-slice binary staged by this build)");
+            return [];
+        }
+
+        var budget = SizeBudget.Check(record.Kind, record.Mode == "aot" ? Prism.Pipeline.Sidecars.PublishMode.NativeAot : Prism.Pipeline.Sidecars.PublishMode.SingleFile, size);
+        ReportSummary(path.Name, budget.Summary);
+        return budget.WithinBudget ? [] : [$"{path.Name}: {budget.Summary}"];
+    }
+
+    /// <summary>The Cargo package name of the Tauri app when src-tauri/Cargo.toml exists (a sidecar may not share it).</summary>
+    string? CargoPackageName =>
+        (RootDirectory / "src-tauri" / "Cargo.toml") is { FileExists: true } cargo
+            ? File.ReadLines(cargo).Select(line => line.Trim())
+                .FirstOrDefault(line => line.StartsWith("name", StringComparison.Ordinal) && line.Contains('='))
+                ?.Split('=', 2)[1].Trim().Trim('"')
+            : null;
+
+    async Task SmokeTestStagedBinariesAsync()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("prism-smoke-");
+        var failures = new List<string>();
+        try
+        {
+            foreach (var binary in StagedForSelectedRuntimes().OrderBy(binary => binary.Kind))
+            {
+                var path = BinariesDirectory / binary.FileName;
+                if (binary.Rid != CurrentRuntime.Rid && !(binary.Triple == TargetTable.UniversalAppleDarwin && OperatingSystem.IsMacOS()))
+                {
+                    ReportSummary(binary.FileName, $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}: verified statically only (not this machine's platform)");
+                    continue;
+                }
+
+                var result = binary.Kind == SidecarKind.Daemon
+                    ? await DaemonSmokeTest.RunAsync(path, dataDirectory.FullName)
+                    : await HostSmokeTest.RunAsync(path, dataDirectory.FullName);
+                ReportSummary(binary.FileName, result.Passed
+                    ? $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}, {result.FirstReplyText}: passed"
+                    : "FAILED: " + string.Join("; ", result.Failures));
+                failures.AddRange(result.Failures.Select(failure => $"{binary.FileName}: {failure}"));
+            }
+        }
+        finally
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+
+        if (failures.Count > 0)
+        {
+            throw BuildException.Failure("Smoke test failed:" + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(failure => "  - " + failure)));
+        }
+    }
+
+    /// <summary>This run's staged binaries, or — when Stage did not run — the records an earlier Stage left for the selected runtimes.</summary>
+    IReadOnlyList<StagedBinary> StagedForSelectedRuntimes()
+    {
+        if (Staged.Count > 0)
+        {
+            return Staged;
+        }
+
+        var expected = Sidecars.SelectMany(sidecar => SelectedRuntimes.Select(runtime => SidecarFileNames.Staged(sidecar.Name, runtime.Triple)));
+        return expected.Select(name => StagedBinary.Load(StagingRecordsDirectory, name) is { } record &&
+                                       (BinariesDirectory / name).FileExists &&
+                                       StagedBinary.Sha256Of(BinariesDirectory / name) == record.Sha256
+            ? record
+            : throw BuildException.Failure($"{name} was not staged by this build, or changed since: run Stage for it first " +
+                                           $"(its record lives in {StagingRecordsDirectory}).")).ToList();
+    }
+}

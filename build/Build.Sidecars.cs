@@ -1,0 +1,70 @@
+using Prism.Pipeline.Engine;
+using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Smoke;
+using Prism.Pipeline.Tauri;
+using Prism.Platform;
+
+/// <summary>The sidecar pipeline: publish per runtime, stage under Rust triples, patch externalBin, verify, smoke-test.</summary>
+internal sealed partial class Build
+{
+    /// <summary>The programs Tauri ships beside the app. Adding a sidecar is one line.</summary>
+    static readonly Sidecar[] Sidecars =
+    [
+        new("tr-daemon", "src/Prism.Daemon/Prism.Daemon.csproj", SidecarKind.Daemon),
+        new("prism", "src/Prism.Host/Prism.Host.csproj", SidecarKind.Host),
+    ];
+
+    [Parameter("Runtime identifiers to publish, e.g. linux-x64 osx-arm64 win-x64 (default: this machine's).")]
+    readonly string[] Runtimes = [CurrentRuntime.Rid];
+
+    [Parameter("A Rust target triple to build for instead of --runtimes (Tauri exports it as TAURI_ENV_TARGET_TRIPLE).")]
+    readonly string? Triple = null;
+
+    [Parameter("auto: Native AOT where this machine can compile it, else a trimmed single file; or aot; or single-file.")]
+    readonly PublishModeChoice PublishMode = PublishModeChoice.Auto;
+
+    [Parameter("Publish even when nothing changed since the last publish.")]
+    readonly bool Force = false;
+
+    [Parameter("The Tauri config whose bundle.externalBin lists the sidecars (default: tauri.conf.json at the root).")]
+    readonly AbsolutePath? TauriConfig = null;
+
+    AbsolutePath PublishDirectory => ArtifactsDirectory / "publish";
+    AbsolutePath BinariesDirectory => RootDirectory / "src-tauri" / "binaries";
+    AbsolutePath StagingRecordsDirectory => ArtifactsDirectory / "staged";
+    AbsolutePath TauriConfigFile => TauriConfig ?? RootDirectory / "tauri.conf.json";
+
+    readonly List<PublishedBinary> Published = [];
+    readonly List<StagedBinary> Staged = [];
+
+    Target Publish => _ => _
+        .Description("Publishes every sidecar for each runtime into artifacts/publish/<sidecar>/<rid>/; unchanged ones are skipped.")
+        .DependsOn(Restore)
+        .Executes(async () => Published.AddRange(await PublishAllAsync(SelectedRuntimes, PublishMode, PublishDirectory)));
+
+    Target Stage => _ => _
+        .Description("Copies each published sidecar to src-tauri/binaries/<name>-<triple>[.exe], executable, atomically.")
+        .DependsOn(Publish)
+        .Executes(StageAllAsync);
+
+    Target PatchTauriConfig => _ => _
+        .Description("Makes bundle.externalBin in the Tauri config list every sidecar, keeping the rest of the file byte for byte.")
+        .After(Stage)
+        .Executes(PatchTauriConfigFile);
+
+    Target Verify => _ => _
+        .Description("Checks every externalBin entry for each triple: present, executable, right file format and CPU, within its size budget.")
+        .DependsOn(Stage, PatchTauriConfig)
+        .Executes(VerifyStagedBinaries);
+
+    Target Smoke => _ => _
+        .Description("Runs each staged sidecar this machine can execute over its real stdin/stdout and HTTP; the main job.")
+        .DependsOn(Verify)
+        .Executes(SmokeTestStagedBinariesAsync);
+
+    /// <summary>The runtimes asked for: by triple (parameter or Tauri's environment) when given, else by RID.</summary>
+    IReadOnlyList<RuntimeTarget> SelectedRuntimes =>
+        (Triple ?? EnvironmentVariables.GetValueOrDefault("TAURI_ENV_TARGET_TRIPLE")) is { Length: > 0 } triple
+            ? TargetTable.RidsForTriple(triple).Select(TargetTable.ForRid).ToList()
+            : Runtimes.Select(TargetTable.ForRid).ToList();
+}

@@ -1,0 +1,101 @@
+using System.Formats.Tar;
+using System.IO.Compression;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Prism.Pipeline.Engine;
+using Prism.Pipeline.Sidecars;
+using Prism.Platform;
+
+namespace Prism.Pipeline.Release;
+
+/// <summary>One archive of the release: every sidecar of one triple.</summary>
+internal sealed record PackedArchive(string Triple, string FileName, long Size, string Sha256);
+
+/// <summary>
+/// Packs <c>artifacts/release/</c>: one archive per triple (<c>.zip</c> for Windows, else <c>.tar.gz</c> keeping the
+/// executable bit), <c>SHA256SUMS</c> in sha256sum's format, and <c>manifest.json</c>. Entries carry a fixed timestamp,
+/// so the same binaries give byte-identical archives.
+/// </summary>
+internal static class ReleasePacker
+{
+    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    public static IReadOnlyList<PackedArchive> Pack(IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, AbsolutePath releaseDirectory, string version)
+    {
+        Directory.CreateDirectory(releaseDirectory);
+        var archives = binaries.GroupBy(binary => binary.Triple)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => PackTriple(group.Key, group.OrderBy(binary => binary.Sidecar, StringComparer.Ordinal).ToList(), binariesDirectory, releaseDirectory, version))
+            .ToList();
+        var sums = string.Concat(archives.Select(archive => $"{archive.Sha256}  {archive.FileName}\n"));
+        new AtomicFile().WriteAllBytes(releaseDirectory / "SHA256SUMS", Encoding.UTF8.GetBytes(sums));
+        var manifest = new
+        {
+            Version = version,
+            Sidecars = binaries.Select(binary => new
+            {
+                binary.Sidecar,
+                binary.Rid,
+                binary.Triple,
+                PublishMode = binary.Mode,
+                binary.Size,
+                binary.Sha256,
+                Archive = archives.Single(archive => archive.Triple == binary.Triple).FileName,
+            }),
+            Archives = archives,
+        };
+        new AtomicFile().WriteAllBytes(releaseDirectory / "manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
+        return archives;
+    }
+
+    private static PackedArchive PackTriple(string triple, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, AbsolutePath releaseDirectory, string version)
+    {
+        var windows = SidecarFileNames.NeedsExeSuffix(triple);
+        var fileName = $"prism-sidecars-{version}-{triple}{(windows ? ".zip" : ".tar.gz")}";
+        using var buffer = new MemoryStream();
+        if (windows)
+        {
+            WriteZip(buffer, binaries, binariesDirectory);
+        }
+        else
+        {
+            WriteTarGz(buffer, binaries, binariesDirectory);
+        }
+
+        var bytes = buffer.ToArray();
+        new AtomicFile().WriteAllBytes(releaseDirectory / fileName, bytes);
+        return new PackedArchive(triple, fileName, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+    }
+
+    private static void WriteTarGz(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory)
+    {
+        using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true);
+        foreach (var binary in binaries)
+        {
+            using var content = File.OpenRead(binariesDirectory / binary.FileName);
+            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, binary.FileName)
+            {
+                Mode = Stager.Executable,
+                ModificationTime = FixedTime,
+                DataStream = content,
+            });
+        }
+    }
+
+    private static void WriteZip(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory)
+    {
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        foreach (var binary in binaries)
+        {
+            var entry = zip.CreateEntry(binary.FileName, CompressionLevel.SmallestSize);
+            entry.LastWriteTime = FixedTime;
+            entry.ExternalAttributes = (int)Stager.Executable << 16;
+            using var target = entry.Open();
+            using var content = File.OpenRead(binariesDirectory / binary.FileName);
+            content.CopyTo(target);
+        }
+    }
+}

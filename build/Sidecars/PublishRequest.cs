@@ -1,0 +1,21 @@
+using Prism.Pipeline.Engine;
+using Prism.Platform;
+
+namespace Prism.Pipeline.Sidecars;
+
+/// <summary>One publish: a sidecar for one runtime in one mode, into its own folder.</summary>
+internal sealed record PublishRequest(Sidecar Sidecar, RuntimeTarget Runtime, PublishMode Mode, AbsolutePath Project, AbsolutePath OutputDirectory)
+{
+    /// <summary>The executable <c>dotnet publish</c> produces: the project's assembly name, plus <c>.exe</c> on Windows.</summary>
+    public AbsolutePath Executable => OutputDirectory / (Sidecar.Name + (Runtime.Os == TargetOs.Windows ? ".exe" : ""));
+
+    public override string ToString() => $"{Sidecar.Name} {Runtime.Rid} ({ModeName})";
+
+    public string ModeName => Mode == PublishMode.NativeAot ? "aot" : "single-file";
+}
+
+/// <summary>What a publish left: the executable and whether it was rebuilt or found up to date.</summary>
+internal sealed record PublishedBinary(PublishRequest Request, bool UpToDate)
+{
+    public AbsolutePath Path => Request.Executable;
+}

@@ -1,0 +1,28 @@
+using Prism.Pipeline.Engine;
+
+namespace Prism.Pipeline.Sidecars;
+
+/// <summary>
+/// Remembers the fingerprint a publish was made from and the size and time of the binary it left, so an unchanged
+/// publish is skipped — and a binary changed or deleted since is not mistaken for up to date.
+/// </summary>
+internal sealed class PublishStamp(AbsolutePath path)
+{
+    public bool Matches(string fingerprint, AbsolutePath binary) =>
+        path.FileExists && binary.FileExists && File.ReadAllText(path) == Content(fingerprint, binary);
+
+    public void Write(string fingerprint, AbsolutePath binary)
+    {
+        Directory.CreateDirectory(path.Parent);
+        File.WriteAllText(path, Content(fingerprint, binary));
+    }
+
+    /// <summary>Forgets the publish, so one that fails half-way is redone next time.</summary>
+    public void Delete() => File.Delete(path);
+
+    private static string Content(string fingerprint, AbsolutePath binary)
+    {
+        var file = new FileInfo(binary);
+        return $"{fingerprint}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}\n";
+    }
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Prism.Pipeline.Smoke;
+
+/// <summary>
+/// A produced binary started with piped stdin/stdout/stderr for a smoke test: lines are read with a deadline, stderr
+/// is kept for the error message, and the process is killed on dispose so a hung binary never outlives the build.
+/// </summary>
+internal sealed class ChildProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder stderr = new();
+    private readonly Task stderrPump;
+
+    private ChildProcess(Process process)
+    {
+        this.process = process;
+        stderrPump = Task.Run(async () =>
+        {
+            while (await process.StandardError.ReadLineAsync() is { } line)
+            {
+                lock (stderr)
+                {
+                    stderr.AppendLine(line);
+                }
+            }
+        });
+    }
+
+    public Stopwatch SinceSpawn { get; } = Stopwatch.StartNew();
+
+    public int Id => process.Id;
+
+    public static ChildProcess Start(string path, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    {
+        var start = new ProcessStartInfo(path)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardOutputEncoding = new UTF8Encoding(false),
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {path}"));
+    }
+
+    /// <summary>Writes lines exactly as given, LF-terminated, and flushes.</summary>
+    public async Task WriteLinesAsync(IEnumerable<string> lines)
+    {
+        foreach (var line in lines)
+        {
+            await process.StandardInput.WriteAsync(line + "\n");
+        }
+
+        await process.StandardInput.FlushAsync();
+    }
+
+    /// <summary>The next stdout line, or null at end of output or when the deadline passes.</summary>
+    public async Task<string?> ReadLineAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            return await process.StandardOutput.ReadLineAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Closes stdin, as a parent that exits does.</summary>
+    public void CloseInput() => process.StandardInput.Close();
+
+    /// <summary>Waits for exit; returns the exit code, or null when it is still running after <paramref name="timeout"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(deadline.Token);
+            return process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The last lines the binary wrote to stderr, for error messages.</summary>
+    public string StderrTail(int lines = 10)
+    {
+        lock (stderr)
+        {
+            return string.Join(" | ", stderr.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).TakeLast(lines).Select(line => line.TrimEnd()));
+        }
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        stderrPump.Wait(TimeSpan.FromSeconds(2));
+        process.Dispose();
+    }
+}
