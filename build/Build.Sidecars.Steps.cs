@@ -159,7 +159,7 @@ internal sealed partial class Build
     }
 
     /// <summary>This run's staged binaries, or — when Stage did not run — the records an earlier Stage left for the selected runtimes.</summary>
-    IReadOnlyList<StagedBinary> StagedForSelectedRuntimes()
+    List<StagedBinary> StagedForSelectedRuntimes()
     {
         if (Staged.Count > 0)
         {

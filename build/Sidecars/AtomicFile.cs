@@ -14,8 +14,9 @@ public sealed class AtomicFile
     /// <summary>Lets tests inject a stream that fails part-way through.</summary>
     internal AtomicFile(Func<string, Stream> openTemporary) => this.openTemporary = openTemporary;
 
-    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/>, keeping the existing file's Unix mode.</summary>
-    public void WriteAllBytes(string path, ReadOnlySpan<byte> content)
+    /// <summary>Writes <paramref name="content"/> to <paramref name="path"/> with <paramref name="mode"/> on Unix, or, when
+    /// no mode is given, keeping the existing file's.</summary>
+    public void WriteAllBytes(string path, ReadOnlySpan<byte> content, UnixFileMode? mode = null)
     {
         var fullPath = Path.GetFullPath(path);
         var temporary = Path.Combine(Path.GetDirectoryName(fullPath)!, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
@@ -27,7 +28,7 @@ public sealed class AtomicFile
                 (stream as FileStream)?.Flush(flushToDisk: true);
             }
 
-            CopyUnixMode(fullPath, temporary);
+            SetUnixMode(fullPath, temporary, mode);
             File.Move(temporary, fullPath, overwrite: true);
         }
         catch
@@ -37,11 +38,20 @@ public sealed class AtomicFile
         }
     }
 
-    private static void CopyUnixMode(string from, string to)
+    private static void SetUnixMode(string target, string temporary, UnixFileMode? mode)
     {
-        if (!OperatingSystem.IsWindows() && File.Exists(from))
+        if (OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(to, File.GetUnixFileMode(from));
+            return;
+        }
+
+        if (mode is { } wanted)
+        {
+            File.SetUnixFileMode(temporary, wanted);
+        }
+        else if (File.Exists(target))
+        {
+            File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
         }
     }
 }
