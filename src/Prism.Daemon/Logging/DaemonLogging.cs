@@ -1,0 +1,22 @@
+using Prism.Daemon.Hosting;
+using Serilog;
+using Serilog.Core;
+using Serilog.Events;
+using Serilog.Sinks.SystemConsole.Themes;
+
+namespace Prism.Daemon.Logging;
+
+/// <summary>
+/// Serilog for the daemon: plain timestamped lines on stderr only (stdout belongs to the protocol). The host
+/// owns the daemon's stderr and decides where it is kept. There is deliberately no file sink: Serilog.Sinks.File
+/// adds about 1 MB to the Native AOT binary (measured: 5.9 MB without, 6.9 MB with), beyond the 6 MB budget.
+/// </summary>
+internal static class DaemonLogging
+{
+    private const string Template = "{Timestamp:yyyy-MM-dd'T'HH:mm:ss.fffzzz} [{Level:u3}] {Message:lj}{NewLine}{Exception}";
+
+    public static Logger Create(DaemonOptions options) => new LoggerConfiguration()
+        .MinimumLevel.Is(options.LogLevel)
+        .WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: LogEventLevel.Verbose, theme: ConsoleTheme.None)
+        .CreateLogger();
+}
