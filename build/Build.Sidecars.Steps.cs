@@ -10,7 +10,7 @@ internal sealed partial class Build
 {
     async Task<List<PublishedBinary>> PublishAllAsync(IReadOnlyList<RuntimeTarget> runtimes, PublishModeChoice mode, AbsolutePath publishRoot)
     {
-        var requests = PublishPlanner.Plan(Sidecars, runtimes, mode, AotToolchain.Detect(), RootDirectory, publishRoot);
+        var requests = PublishPlanner.Plan(SelectedSidecars, runtimes, mode, AotToolchain.Detect(), RootDirectory, publishRoot);
         var publisher = new Publisher(Tools, RootDirectory, publishRoot / ".stamps", await Tools.DotNetVersionAsync(RootDirectory));
         var results = new List<PublishedBinary>();
         foreach (var (request, index) in requests.Select((request, index) => (request, index)))
@@ -166,7 +166,7 @@ internal sealed partial class Build
             return Staged;
         }
 
-        var expected = Sidecars.SelectMany(sidecar => SelectedRuntimes.Select(runtime => SidecarFileNames.Staged(sidecar.Name, runtime.Triple)));
+        var expected = SelectedSidecars.SelectMany(sidecar => SelectedRuntimes.Select(runtime => SidecarFileNames.Staged(sidecar.Name, runtime.Triple)));
         return expected.Select(name => StagedBinary.Load(StagingRecordsDirectory, name) is { } record &&
                                        (BinariesDirectory / name).FileExists &&
                                        StagedBinary.Sha256Of(BinariesDirectory / name) == record.Sha256

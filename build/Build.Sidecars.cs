@@ -14,6 +14,9 @@ internal sealed partial class Build
         new("prism", "src/Prism.Host/Prism.Host.csproj", SidecarKind.Host),
     ];
 
+    [Parameter("Which sidecars to build, by name (default: all of them).")]
+    readonly string[] SidecarNames = [];
+
     [Parameter("Runtime identifiers to publish, e.g. linux-x64 osx-arm64 win-x64 (default: this machine's).")]
     readonly string[] Runtimes = [CurrentRuntime.Rid];
 
@@ -61,6 +64,13 @@ internal sealed partial class Build
         .Description("Runs each staged sidecar this machine can execute over its real stdin/stdout and HTTP; the main job.")
         .DependsOn(Verify)
         .Executes(SmokeTestStagedBinariesAsync);
+
+    /// <summary>The sidecars asked for with --sidecar-names, or all of them.</summary>
+    IReadOnlyList<Sidecar> SelectedSidecars =>
+        SidecarNames.Length == 0
+            ? Sidecars
+            : SidecarNames.Select(name => Sidecars.FirstOrDefault(sidecar => sidecar.Name == name) ??
+                throw BuildException.Failure($"There is no sidecar named '{name}'. The sidecars are: {string.Join(", ", Sidecars.Select(sidecar => sidecar.Name))}.")).ToList();
 
     /// <summary>The runtimes asked for: by triple (parameter or Tauri's environment) when given, else by RID.</summary>
     IReadOnlyList<RuntimeTarget> SelectedRuntimes =>

@@ -18,7 +18,13 @@ internal sealed class PublishStamp(AbsolutePath path)
     }
 
     /// <summary>Forgets the publish, so one that fails half-way is redone next time.</summary>
-    public void Delete() => File.Delete(path);
+    public void Delete()
+    {
+        if (path.FileExists)
+        {
+            File.Delete(path);
+        }
+    }
 
     private static string Content(string fingerprint, AbsolutePath binary)
     {

@@ -5,25 +5,11 @@ namespace Prism.Pipeline.Tests.Engine;
 /// <summary>The real <c>build.sh</c>, run as people run it.</summary>
 public sealed class BootstrapperTests
 {
-    private static string RepositoryRoot
-    {
-        get
-        {
-            var folder = new DirectoryInfo(AppContext.BaseDirectory);
-            while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "build.sh")))
-            {
-                folder = folder.Parent;
-            }
-
-            return folder?.FullName ?? throw new InvalidOperationException("build.sh not found above the test's folder.");
-        }
-    }
-
     private static (int ExitCode, string Output) RunBuildSh(params string[] args)
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "build.sh is for bash; build.ps1 covers Windows.");
         var start = new ProcessStartInfo("bash") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetTempPath() };
-        start.ArgumentList.Add(Path.Combine(RepositoryRoot, "build.sh"));
+        start.ArgumentList.Add(Path.Combine(RepositoryPaths.Root, "build.sh"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

@@ -1,0 +1,94 @@
+using Prism.Pipeline.Engine;
+using Prism.Pipeline.Sidecars;
+using Prism.Platform;
+
+namespace Prism.Pipeline.Tests.Sidecars;
+
+public sealed class StagerTests : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+    private readonly AbsolutePath root;
+
+    public StagerTests() => root = new AbsolutePath(folder.Path);
+
+    public void Dispose() => folder.Dispose();
+
+    private PublishedBinary Published(string rid, params string[] extraFiles)
+    {
+        var runtime = TargetTable.ForRid(rid);
+        var request = new PublishRequest(new Sidecar("tr-daemon", "x.csproj", SidecarKind.Daemon), runtime, PublishMode.SingleFile,
+            root / "x.csproj", root / "publish" / rid);
+        Directory.CreateDirectory(request.OutputDirectory);
+        File.WriteAllBytes(request.Executable, [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
+        foreach (var extra in extraFiles)
+        {
+            File.WriteAllText(request.OutputDirectory / extra, "");
+        }
+
+        return new PublishedBinary(request, UpToDate: false);
+    }
+
+    private Stager Stager => new(root / "binaries", root / "records");
+
+    [Fact]
+    public void Stages_under_the_triple_with_exe_only_for_windows()
+    {
+        Assert.Equal("tr-daemon-x86_64-unknown-linux-gnu", Stager.Stage(Published("linux-x64")).FileName);
+        Assert.Equal("tr-daemon-x86_64-pc-windows-msvc.exe", Stager.Stage(Published("win-x64")).FileName);
+        Assert.True(File.Exists(root / "binaries" / "tr-daemon-x86_64-pc-windows-msvc.exe"));
+    }
+
+    [Fact]
+    public void The_staged_file_is_executable_and_identical_to_the_published_one()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows has no Unix mode bits.");
+        var published = Published("linux-x64");
+
+        var staged = Stager.Stage(published);
+
+        var path = root / "binaries" / staged.FileName;
+        Assert.Equal(Stager.Executable, OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(path));
+        Assert.Equal(File.ReadAllBytes(published.Path), File.ReadAllBytes(path));
+        Assert.Empty(Directory.EnumerateFiles(root / "binaries", "*.tmp"));
+    }
+
+    [Fact]
+    public void Records_what_was_staged_for_later_steps()
+    {
+        var staged = Stager.Stage(Published("osx-arm64"));
+
+        var record = StagedBinary.Load(root / "records", staged.FileName);
+
+        Assert.Equal(staged, record);
+        Assert.Equal("aarch64-apple-darwin", record!.Triple);
+        Assert.Equal(StagedBinary.Sha256Of(root / "binaries" / staged.FileName), record.Sha256);
+    }
+
+    [Fact]
+    public void Symbol_files_beside_the_binary_are_fine()
+    {
+        var staged = Stager.Stage(Published("linux-x64", "tr-daemon.dbg", "tr-daemon.pdb"));
+
+        Assert.Equal("single-file", staged.Mode);
+    }
+
+    [Fact]
+    public void Files_the_binary_would_need_beside_it_fail_the_stage_naming_them()
+    {
+        var error = Assert.Throws<BuildException>(() => Stager.Stage(Published("linux-x64", "appsettings.json", "libe_sqlite3.so")));
+
+        Assert.Contains("holds files the binary would need beside it: appsettings.json, libe_sqlite3.so.", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(root / "binaries") && Directory.EnumerateFileSystemEntries(root / "binaries").Any());
+    }
+
+    [Fact]
+    public void Both_mac_slices_of_a_sidecar_make_a_universal_pair()
+    {
+        string[] rids = ["osx-x64", "osx-arm64", "linux-x64"];
+        var staged = rids.Select(rid => Stager.Stage(Published(rid))).ToList();
+
+        var pair = Assert.Single(UniversalBinary.Pairs(staged));
+
+        Assert.Equal(("osx-x64", "osx-arm64"), (pair.Intel.Rid, pair.AppleSilicon.Rid));
+    }
+}
