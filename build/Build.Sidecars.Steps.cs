@@ -55,10 +55,11 @@ internal sealed partial class Build
         }
     }
 
-    void PatchTauriConfigFile()
+    async Task PatchTauriConfigFileAsync()
     {
         var entries = Sidecars.Select(sidecar => (BinariesDirectory / sidecar.Name).RelativeTo(TauriConfigFile.Parent)).ToList();
-        var validator = TauriSchemaValidator.Load(TauriSchemaValidator.SchemaPathUnder(RootDirectory));
+        var schema = await new TauriSchemaSource().LocateAsync(RootDirectory, EnvironmentVariables, CancellationToken);
+        var validator = TauriSchemaValidator.Load(schema);
         var result = new TauriConfigPatcher(validator).Patch(TauriConfigFile, entries);
         Log.Information("{Summary}", result.Summary);
         ReportSummary(TauriConfigFile.RelativeTo(RootDirectory), result.Changed ? $"added {string.Join(", ", result.AddedEntries)}" : "unchanged");

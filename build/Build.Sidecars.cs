@@ -53,7 +53,7 @@ internal sealed partial class Build
     Target PatchTauriConfig => _ => _
         .Description("Makes bundle.externalBin in the Tauri config list every sidecar, keeping the rest of the file byte for byte.")
         .After(Stage)
-        .Executes(PatchTauriConfigFile);
+        .Executes(PatchTauriConfigFileAsync);
 
     Target Verify => _ => _
         .Description("Checks every externalBin entry for each triple: present, executable, right file format and CPU, within its size budget.")

@@ -58,6 +58,12 @@ public sealed class TauriConfigException : Exception
         new($"{schemaPath}: Tauri's config schema is missing, so tauri.conf.json cannot be validated. "
             + "Run `npm ci` in the repository root (it installs the pinned @tauri-apps/cli, which ships config.schema.json).");
 
+    /// <summary>Neither <c>npm ci</c> nor the registry provided the schema.</summary>
+    public static TauriConfigException SchemaUnavailable(string schemaPath, string url, string reason) =>
+        new($"{schemaPath}: Tauri's config schema is missing and could not be fetched from {url} ({reason}), so tauri.conf.json "
+            + "cannot be validated. Run `npm ci` in the repository root (it installs the pinned @tauri-apps/cli, which ships "
+            + "config.schema.json), or set npm_config_registry to a registry you can reach.");
+
     /// <summary>The document breaks Tauri's schema.</summary>
     public static TauriConfigException SchemaViolations(string configPath, IReadOnlyList<SchemaViolation> violations) =>
         new($"{configPath}: does not match Tauri's config schema:{Environment.NewLine}"

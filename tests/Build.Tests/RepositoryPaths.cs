@@ -6,8 +6,11 @@ internal static class RepositoryPaths
     /// <summary>The folder holding global.json, found by walking up from the test binaries.</summary>
     public static string Root { get; } = FindRoot();
 
-    /// <summary>Tauri's config schema as installed by `npm ci`.</summary>
-    public static string TauriSchema => Path.Combine(Root, "node_modules", "@tauri-apps", "cli", "config.schema.json");
+    /// <summary>Tauri's config schema as the build finds it: installed by `npm ci`, or fetched once from the registry.</summary>
+    public static string TauriSchema { get; } = new Prism.Pipeline.Tauri.TauriSchemaSource()
+        .LocateAsync(Root, Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? ""), CancellationToken.None)
+        .GetAwaiter().GetResult();
 
     private static string FindRoot()
     {
