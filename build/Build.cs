@@ -31,19 +31,21 @@ internal sealed partial class Build : NukeBuild
         .Executes(() => Tools.DotNetAsync(["build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"], RootDirectory));
 
     Target Test => _ => _
-        .Description("Runs every test project; TRX results go to artifacts/test-results.")
+        .Description("Runs every test project, also against the sidecars published for this machine; TRX results go to artifacts/test-results.")
         .DependsOn(Compile)
         .Executes(RunTestsAsync);
 
     async Task RunTestsAsync()
     {
+        var environment = await PublishBinariesUnderTestAsync();
         BuildOutputs.DeleteDirectory(TestResultsDirectory);
         string[] loggers = IsServerBuild && EnvironmentVariables.GetValueOrDefault("GITHUB_ACTIONS") == "true"
             ? ["--logger", "trx", "--logger", "GitHubActions"]
             : ["--logger", "trx"];
         try
         {
-            await Tools.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory, .. loggers], RootDirectory);
+            await Tools.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory, .. loggers],
+                RootDirectory, environment);
         }
         finally
         {

@@ -1,0 +1,31 @@
+using Prism.Pipeline.Engine;
+using Prism.Pipeline.Sidecars;
+using Prism.Platform;
+
+/// <summary>The published sidecars the test suites run against, besides the JIT builds.</summary>
+internal sealed partial class Build
+{
+    AbsolutePath SingleFilePublishDirectory => ArtifactsDirectory / "publish-single-file";
+
+    /// <summary>
+    /// Publishes every sidecar for this machine as the pipeline would (Native AOT where possible) and as a trimmed
+    /// single file, and names them in <c>PRISM_TEST_DAEMON_BINARIES</c> / <c>PRISM_TEST_HOST_BINARIES</c> for the suites.
+    /// Unchanged publishes are skipped, so this costs little after the first run.
+    /// </summary>
+    async Task<Dictionary<string, string?>> PublishBinariesUnderTestAsync()
+    {
+        IReadOnlyList<RuntimeTarget> thisMachine = [CurrentRuntime.Target];
+        var published = await PublishAllAsync(thisMachine, PublishModeChoice.Auto, PublishDirectory);
+        if (published.Any(binary => binary.Request.Mode == Prism.Pipeline.Sidecars.PublishMode.NativeAot))
+        {
+            published.AddRange(await PublishAllAsync(thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
+        }
+
+        string Paths(SidecarKind kind) => string.Join(Path.PathSeparator, published.Where(binary => binary.Request.Sidecar.Kind == kind).Select(binary => binary.Path.Value));
+        return new()
+        {
+            ["PRISM_TEST_DAEMON_BINARIES"] = Paths(SidecarKind.Daemon),
+            ["PRISM_TEST_HOST_BINARIES"] = Paths(SidecarKind.Host),
+        };
+    }
+}
