@@ -8,9 +8,10 @@ using Prism.Platform;
 /// <summary>The bodies of the sidecar targets: each hands the previous step's output to the classes that do the work.</summary>
 internal sealed partial class Build
 {
-    async Task<List<PublishedBinary>> PublishAllAsync(IReadOnlyList<RuntimeTarget> runtimes, PublishModeChoice mode, AbsolutePath publishRoot)
+    async Task<List<PublishedBinary>> PublishAllAsync(IReadOnlyList<Sidecar> sidecars, IReadOnlyList<RuntimeTarget> runtimes,
+        PublishModeChoice mode, AbsolutePath publishRoot)
     {
-        var requests = PublishPlanner.Plan(SelectedSidecars, runtimes, mode, AotToolchain.Detect(), RootDirectory, publishRoot);
+        var requests = PublishPlanner.Plan(sidecars, runtimes, mode, AotToolchain.Detect(), RootDirectory, publishRoot);
         var publisher = new Publisher(Tools, RootDirectory, publishRoot / ".stamps", await Tools.DotNetVersionAsync(RootDirectory));
         var results = new List<PublishedBinary>();
         foreach (var (request, index) in requests.Select((request, index) => (request, index)))

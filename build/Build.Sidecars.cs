@@ -43,7 +43,7 @@ internal sealed partial class Build
     Target Publish => _ => _
         .Description("Publishes every sidecar for each runtime into artifacts/publish/<sidecar>/<rid>/; unchanged ones are skipped.")
         .DependsOn(Restore)
-        .Executes(async () => Published.AddRange(await PublishAllAsync(SelectedRuntimes, PublishMode, PublishDirectory)));
+        .Executes(async () => Published.AddRange(await PublishAllAsync(SelectedSidecars, SelectedRuntimes, PublishMode, PublishDirectory)));
 
     Target Stage => _ => _
         .Description("Copies each published sidecar to src-tauri/binaries/<name>-<triple>[.exe], executable, atomically.")

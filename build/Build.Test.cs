@@ -15,10 +15,10 @@ internal sealed partial class Build
     async Task<Dictionary<string, string?>> PublishBinariesUnderTestAsync()
     {
         IReadOnlyList<RuntimeTarget> thisMachine = [CurrentRuntime.Target];
-        var published = await PublishAllAsync(thisMachine, PublishModeChoice.Auto, PublishDirectory);
+        var published = await PublishAllAsync(SelectedSidecars, thisMachine, PublishModeChoice.Auto, PublishDirectory);
         if (published.Any(binary => binary.Request.Mode == Prism.Pipeline.Sidecars.PublishMode.NativeAot))
         {
-            published.AddRange(await PublishAllAsync(thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
+            published.AddRange(await PublishAllAsync(SelectedSidecars, thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
         }
 
         string Paths(SidecarKind kind) => string.Join(Path.PathSeparator, published.Where(binary => binary.Request.Sidecar.Kind == kind).Select(binary => binary.Path.Value));
