@@ -1,0 +1,58 @@
+namespace Prism.Daemon.Hosting;
+
+/// <summary>What the command line asks for.</summary>
+internal enum Command
+{
+    Serve,
+    PrintVersion,
+    PrintHelp,
+    UsageError,
+}
+
+/// <summary>tr-daemon's command line: no arguments serves JSON-RPC on stdin/stdout; --version and --help print and exit.</summary>
+internal static class CommandLine
+{
+    public const int UsageErrorExitCode = 2;
+
+    public static Command Parse(IReadOnlyList<string> args) => args switch
+    {
+        [] => Command.Serve,
+        ["--version" or "-v"] => Command.PrintVersion,
+        ["--help" or "-h" or "-?"] => Command.PrintHelp,
+        _ => Command.UsageError,
+    };
+
+    /// <summary>Runs a command other than <see cref="Command.Serve"/>; returns the exit code.</summary>
+    public static int Run(Command command, IReadOnlyList<string> args, TextWriter output, TextWriter error)
+    {
+        switch (command)
+        {
+            case Command.PrintVersion:
+                output.WriteLine($"tr-daemon {DaemonVersion.Current}");
+                return 0;
+            case Command.PrintHelp:
+                output.Write(HelpText);
+                return 0;
+            default:
+                error.WriteLine($"tr-daemon: unexpected arguments '{string.Join(' ', args)}'. Use --version, --help, or no arguments to serve JSON-RPC on stdin/stdout.");
+                return UsageErrorExitCode;
+        }
+    }
+
+    private static string HelpText => $"""
+        tr-daemon {DaemonVersion.Current} - the Prism sidecar: JSON-RPC 2.0 over stdin/stdout, one message per line.
+
+        Usage:
+          tr-daemon             serve: print the ready line, then answer requests until stdin closes,
+                                `shutdown` is called, or SIGTERM/Ctrl-C arrives; exit 0 after the last reply
+          tr-daemon --version   print the version and exit
+          tr-daemon --help      print this help and exit
+
+        Environment:
+          {DaemonOptions.DataDirectoryVariable}    data folder (saved session, log files); default: per-user application data + /prism
+          {DaemonOptions.LogLevelVariable}   Verbose, Debug, Information (default), Warning, Error or Fatal
+          {DaemonOptions.LogFileVariable}    1: also log to rolling files in <data folder>/logs; default 0
+        Logs go to stderr; stdout carries protocol messages only.
+
+        """;
+}

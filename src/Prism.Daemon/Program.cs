@@ -1,0 +1,61 @@
+using Prism.Daemon.Hosting;
+using Prism.Daemon.Logging;
+using Prism.Daemon.Rpc;
+using Prism.Daemon.Transport;
+using Prism.Protocol;
+
+namespace Prism.Daemon;
+
+internal static class Program
+{
+    /// <summary>
+    /// streams → transport (screen + handler + formatter) → JsonRpc → methods → ready line → listen →
+    /// completion (stdin EOF, shutdown or a signal, after every reply owed was flushed) → exit 0.
+    /// </summary>
+    public static async Task<int> Main(string[] args)
+    {
+        var command = CommandLine.Parse(args);
+        if (command != Command.Serve)
+        {
+            return CommandLine.Run(command, args, Console.Out, Console.Error);
+        }
+
+        var options = DaemonOptions.FromEnvironment();
+        var dataDirectoryProblem = DataDirectory.Ensure(options.DataDirectory);
+        using var log = DaemonLogging.Create(options, dataDirectoryUsable: dataDirectoryProblem is null);
+        foreach (var problem in options.Problems.Append(dataDirectoryProblem).OfType<string>())
+        {
+            log.Warning("{Problem}", problem);
+        }
+
+        var stop = new StopSignal();
+        using var signals = ShutdownSignals.Register(stop, log);
+        await using var stdin = Console.OpenStandardInput();
+        await using var stdout = Console.OpenStandardOutput();
+        using var writer = new ProtocolWriter(stdout);
+        var methods = new DaemonMethods(new StatusReporter(DaemonVersion.Current), stop);
+        var handler = new StdioMessageHandler(
+            new BoundedLineReader(stdin, BoundedLineReader.DefaultMaxLineBytes),
+            new RequestScreen(methods.Names),
+            writer,
+            ProtocolFormatter.Create(),
+            stop,
+            log);
+        using var rpc = new DaemonJsonRpc(handler, log);
+        methods.RegisterOn(rpc);
+        try
+        {
+            await writer.WriteLineAsync(ReadyLine.Writer(DaemonVersion.Current, Environment.ProcessId), CancellationToken.None);
+            log.Information("tr-daemon {Version} ready (pid {Pid}), data folder {DataDirectory}", DaemonVersion.Current, Environment.ProcessId, options.DataDirectory);
+            rpc.StartListening();
+            await rpc.Completion;
+            log.Information("Every reply flushed; exiting");
+            return 0;
+        }
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
+        {
+            log.Error("Lost stdout or stdin ({Reason}); the client is gone, exiting", exception.Message);
+            return 1;
+        }
+    }
+}
