@@ -1,5 +1,6 @@
 using System.Net;
 using Prism.Host.Api;
+using Prism.Host.Bridge;
 using Prism.Host.Hosting;
 using Serilog;
 
@@ -50,6 +51,8 @@ internal static class Program
 
         log.Information("prism {Version} listening on http://127.0.0.1:{Port}/ (pid {Pid})", HostVersion.Current, port, Environment.ProcessId);
         await app.WaitForShutdownAsync();
+        // The server has stopped taking requests: now tr-daemon gets `shutdown`, a short wait, then a kill.
+        await app.Services.GetRequiredService<DaemonBridge>().DisposeAsync();
         log.Information("Stopped");
         return 0;
     }
@@ -67,12 +70,14 @@ internal static class Program
         builder.Services.AddSingleton<ILogger>(log);
         builder.Services.AddSingleton<ListeningPort>();
         builder.Services.AddHostedService<StdinEofWatcher>();
+        builder.Services.AddSingleton(new DaemonBridge(() => DaemonLocator.Locate(LocatorFacts.OfThisProcess()), BridgeOptions.For(options.DataDirectory), log));
 
         var app = builder.Build();
         app.Use(HostHeaderGuard.Middleware(app.Services.GetRequiredService<ListeningPort>()));
         app.Use(new BearerTokenGuard(token).Middleware());
         app.MapGet(ApiRoutes.Health, (RequestDelegate)(context =>
             context.Response.WriteAsJsonAsync(HealthReply.Ok, HostJsonContext.Default.HealthReply, cancellationToken: context.RequestAborted)));
+        DaemonEndpoints.Map(app, app.Services.GetRequiredService<DaemonBridge>());
         EmbeddedPage.Map(app);
         return app;
     }
