@@ -21,6 +21,7 @@ internal static class DaemonLocator
     public const string SidecarName = "tr-daemon";
 
     private const string DaemonProjectFolder = "src/Prism.Daemon";
+    private const string DaemonProject = DaemonProjectFolder + "/Prism.Daemon.csproj";
     private static readonly string[] Configurations = ["Debug", "Release"];
 
     /// <summary>The launch spec of the first daemon found; throws <see cref="DaemonNotFoundException"/> listing every path tried.</summary>
@@ -51,6 +52,11 @@ internal static class DaemonLocator
         {
             tried.Add(new TriedPath($"{DaemonProjectFolder}/bin/<configuration>/{facts.TargetFramework}/{SidecarName}.dll", "build output", "not tried: this prism is a published single-file/Native AOT executable"));
             throw DaemonNotFoundException.NoneFound(tried);
+        }
+
+        if (!AncestorsHolding(facts, DaemonProject).Any())
+        {
+            tried.Add(new TriedPath($"{DaemonProjectFolder}/bin/<configuration>/{facts.TargetFramework}/{SidecarName}.dll", "build output", $"not tried: no {DaemonProject} in {facts.HostDirectory}, {facts.CurrentDirectory} or above"));
         }
 
         foreach (var path in BuildOutputCandidates(facts))
@@ -99,7 +105,7 @@ internal static class DaemonLocator
     {
         var configurations = Configurations.OrderBy(configuration => configuration == facts.Configuration ? 0 : 1);
         return
-            from repository in AncestorsHolding(facts, Path.Combine(DaemonProjectFolder, "Prism.Daemon.csproj"))
+            from repository in AncestorsHolding(facts, DaemonProject)
             from configuration in configurations
             select Path.Combine(repository, DaemonProjectFolder, "bin", configuration, facts.TargetFramework, SidecarName + ".dll");
     }
