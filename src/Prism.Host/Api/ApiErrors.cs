@@ -1,0 +1,59 @@
+using Prism.Host.Bridge;
+using Prism.Protocol;
+using StreamJsonRpc;
+
+namespace Prism.Host.Api;
+
+/// <summary>
+/// Turns what went wrong with a daemon call into the error of host-api.md: the daemon's code and name, a message
+/// for people, and the HTTP status (400 bad input, 401 not authenticated, 409 wrong login state, 429 rate limited,
+/// 501 method missing from this daemon, 502 upstream failure, 503 no daemon, 504 timeout).
+/// </summary>
+internal static class ApiErrors
+{
+    /// <summary>The host's own code for "there is no daemon to ask" (JSON-RPC's implementation-defined server error range).</summary>
+    public const int DaemonUnavailableCode = -32001;
+
+    public static ApiError InvalidBody(string expected) =>
+        new(JsonRpcErrorCodes.InvalidParams, "INVALID_PARAMS", $"The request body must be a JSON object {expected}.") { HttpStatus = StatusCodes.Status400BadRequest };
+
+    /// <summary>The API error for an exception from <see cref="DaemonBridge.CallAsync"/>, or null for one it does not describe.</summary>
+    public static ApiError? From(Exception exception) => exception switch
+    {
+        DaemonNotFoundException or DaemonStartException or DaemonConnectionLostException =>
+            new(DaemonUnavailableCode, "DAEMON_UNAVAILABLE", exception.Message) { HttpStatus = StatusCodes.Status503ServiceUnavailable },
+        DaemonTimeoutException =>
+            new((int)ApplicationErrorCode.Timeout, ApplicationErrorCodeNames.Of(ApplicationErrorCode.Timeout), exception.Message) { HttpStatus = StatusCodes.Status504GatewayTimeout },
+        RemoteMethodNotFoundException notFound =>
+            new(JsonRpcErrorCodes.MethodNotFound, "METHOD_NOT_FOUND", $"This tr-daemon does not offer '{notFound.TargetMethod}' yet; update tr-daemon.") { HttpStatus = StatusCodes.Status501NotImplemented },
+        RemoteInvocationException remote => FromDaemonError(remote),
+        _ => null,
+    };
+
+    private static ApiError FromDaemonError(RemoteInvocationException remote)
+    {
+        var code = remote.ErrorCode;
+        if (Enum.IsDefined((ApplicationErrorCode)code))
+        {
+            var application = (ApplicationErrorCode)code;
+            return new ApiError(code, ApplicationErrorCodeNames.Of(application), remote.Message) { HttpStatus = StatusOf(application) };
+        }
+
+        return code switch
+        {
+            JsonRpcErrorCodes.InvalidParams => new(code, "INVALID_PARAMS", remote.Message) { HttpStatus = StatusCodes.Status400BadRequest },
+            JsonRpcErrorCodes.MethodNotFound => new(code, "METHOD_NOT_FOUND", remote.Message) { HttpStatus = StatusCodes.Status501NotImplemented },
+            _ => new(code, "DAEMON_ERROR", remote.Message) { HttpStatus = StatusCodes.Status502BadGateway },
+        };
+    }
+
+    private static int StatusOf(ApplicationErrorCode code) => code switch
+    {
+        ApplicationErrorCode.NotAuthenticated => StatusCodes.Status401Unauthorized,
+        ApplicationErrorCode.LoginRejected or ApplicationErrorCode.CodeInvalid => StatusCodes.Status400BadRequest,
+        ApplicationErrorCode.LoginExpired or ApplicationErrorCode.NoPendingLogin or ApplicationErrorCode.SessionRestoreFailed => StatusCodes.Status409Conflict,
+        ApplicationErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
+        ApplicationErrorCode.Timeout => StatusCodes.Status504GatewayTimeout,
+        _ => StatusCodes.Status502BadGateway,
+    };
+}

@@ -1,0 +1,30 @@
+namespace Prism.Host.Bridge;
+
+/// <summary>How the bridge runs tr-daemon: its data folder, and the waits of its lifecycle.</summary>
+/// <param name="DataDirectory">Handed to the daemon as <c>PRISM_DATA_DIR</c>; null keeps the daemon's default.</param>
+/// <param name="ReadyTimeout">How long a started daemon may take to print its ready line (a JIT build on a busy 2-core machine needs seconds).</param>
+/// <param name="ShutdownGrace">How long the daemon may take to answer <c>shutdown</c> and exit before it is killed.</param>
+/// <param name="FirstRestartDelay">The wait before restarting after one failure; doubled per further failure in a row.</param>
+/// <param name="MaxRestartDelay">The longest wait between restarts.</param>
+internal sealed record BridgeOptions(
+    string? DataDirectory,
+    TimeSpan ReadyTimeout,
+    TimeSpan ShutdownGrace,
+    TimeSpan FirstRestartDelay,
+    TimeSpan MaxRestartDelay)
+{
+    public const string DataDirectoryVariable = "PRISM_DATA_DIR";
+
+    public static BridgeOptions For(string? dataDirectory) => new(
+        dataDirectory,
+        ReadyTimeout: TimeSpan.FromSeconds(20),
+        ShutdownGrace: TimeSpan.FromSeconds(3),
+        FirstRestartDelay: TimeSpan.FromMilliseconds(250),
+        MaxRestartDelay: TimeSpan.FromSeconds(5));
+
+    /// <summary>The wait before the next start after <paramref name="failuresInARow"/> failures: none, then 250 ms, 500 ms, 1 s … up to the maximum.</summary>
+    public TimeSpan RestartDelay(int failuresInARow) =>
+        failuresInARow <= 0
+            ? TimeSpan.Zero
+            : TimeSpan.FromTicks(Math.Min(MaxRestartDelay.Ticks, FirstRestartDelay.Ticks << Math.Min(failuresInARow - 1, 20)));
+}

@@ -1,0 +1,113 @@
+using Serilog;
+using StreamJsonRpc;
+
+namespace Prism.Host.Bridge;
+
+/// <summary>
+/// Supervises tr-daemon for the host: finds and starts it on first use, runs each call with its own time limit
+/// (cancellation reaches the daemon as <c>$/cancelRequest</c>), starts a fresh daemon on the next call after one
+/// died (waiting longer after each failure in a row), and shuts it down (then kills it) when the host stops.
+/// </summary>
+internal sealed class DaemonBridge : IAsyncDisposable
+{
+    private readonly Func<DaemonLaunchSpec> locate;
+    private readonly BridgeOptions options;
+    private readonly ILogger log;
+    private readonly SemaphoreSlim startGate = new(1, 1);
+
+    private DaemonProcess? current;
+    private int failuresInARow;
+    private bool disposed;
+
+    public DaemonBridge(Func<DaemonLaunchSpec> locate, BridgeOptions options, ILogger log)
+    {
+        this.locate = locate;
+        this.options = options;
+        this.log = log.ForContext<DaemonBridge>();
+    }
+
+    /// <summary>
+    /// Calls <paramref name="call"/> on the daemon. Throws <see cref="DaemonNotFoundException"/> or
+    /// <see cref="DaemonStartException"/> when there is no daemon to ask, <see cref="DaemonTimeoutException"/> after
+    /// the call's time limit, <see cref="DaemonConnectionLostException"/> when the daemon died meanwhile, and
+    /// StreamJsonRpc's <see cref="RemoteInvocationException"/> for the daemon's own error replies.
+    /// </summary>
+    public async Task<TResult> CallAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
+    {
+        using var timeout = new CancellationTokenSource(call.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var daemon = await EnsureStartedAsync(linked.Token);
+            var result = await daemon.CallAsync(call, parameters, linked.Token);
+            Interlocked.Exchange(ref failuresInARow, 0);
+            return result;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw DaemonTimeoutException.For(call.Method, call.Timeout);
+        }
+        catch (ConnectionLostException exception)
+        {
+            throw DaemonConnectionLostException.During(call.Method, exception);
+        }
+    }
+
+    /// <summary>Shuts the daemon down (if one runs): <c>shutdown</c>, a short wait, then kill.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await startGate.WaitAsync();
+        try
+        {
+            disposed = true;
+            if (current is { } daemon)
+            {
+                current = null;
+                await daemon.StopAsync(options.ShutdownGrace);
+            }
+        }
+        finally
+        {
+            startGate.Release();
+        }
+    }
+
+    /// <summary>The running daemon, or a new one (after the backoff wait when the previous start or daemon failed).</summary>
+    private async Task<DaemonProcess> EnsureStartedAsync(CancellationToken cancellationToken)
+    {
+        await startGate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (current is { IsAlive: true } running)
+            {
+                return running;
+            }
+
+            if (current is { } dead)
+            {
+                current = null;
+                failuresInARow++;
+                log.Warning("tr-daemon (pid {DaemonPid}) is gone; starting a new one", dead.Ready.Pid);
+                await dead.DisposeAsync();
+            }
+
+            await Task.Delay(options.RestartDelay(failuresInARow), cancellationToken);
+            try
+            {
+                current = await DaemonProcess.StartAsync(locate(), options, log, cancellationToken);
+                return current;
+            }
+            catch (Exception exception) when (exception is DaemonNotFoundException or DaemonStartException)
+            {
+                failuresInARow++;
+                log.Error("{Problem}", exception.Message);
+                throw;
+            }
+        }
+        finally
+        {
+            startGate.Release();
+        }
+    }
+}

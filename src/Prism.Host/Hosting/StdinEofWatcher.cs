@@ -1,0 +1,44 @@
+using Serilog;
+
+namespace Prism.Host.Hosting;
+
+/// <summary>
+/// Stops the host when its stdin reaches end of file: the launcher (Tauri, a test) closed it or died.
+/// That is how a sidecar learns its parent is gone, so the host (and then tr-daemon) never outlive it.
+/// </summary>
+internal sealed class StdinEofWatcher(IHostApplicationLifetime lifetime, ILogger log) : IHostedService
+{
+    private readonly ILogger log = log.ForContext<StdinEofWatcher>();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // A blocking read on its own thread: stdin of a console process has no truly asynchronous read on
+        // every OS, and a pool thread parked for the whole process lifetime would only shrink the pool.
+        var thread = new Thread(WaitForEndOfInput) { IsBackground = true, Name = "stdin EOF watcher" };
+        thread.Start();
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private void WaitForEndOfInput()
+    {
+        try
+        {
+            using var stdin = Console.OpenStandardInput();
+            var buffer = new byte[256];
+            while (stdin.Read(buffer, 0, buffer.Length) > 0)
+            {
+                // Input carries no commands; it is read only to notice when it ends.
+            }
+
+            log.Information("stdin closed; shutting down");
+        }
+        catch (IOException exception)
+        {
+            log.Information("stdin is gone ({Reason}); shutting down", exception.Message);
+        }
+
+        lifetime.StopApplication();
+    }
+}

@@ -1,0 +1,67 @@
+using Prism.Host.Bridge;
+using Prism.Protocol;
+using Serilog;
+
+namespace Prism.Host.Tests.Bridge;
+
+/// <summary>The bridge's start failures, with stand-in daemons (shell scripts) that misbehave the way real ones can.</summary>
+public sealed class DaemonBridgeTests : IDisposable
+{
+    private static readonly BridgeOptions FastOptions = BridgeOptions.For(dataDirectory: null) with
+    {
+        ReadyTimeout = TimeSpan.FromSeconds(2),
+        FirstRestartDelay = TimeSpan.FromMilliseconds(10),
+    };
+
+    private readonly TemporaryFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task A_daemon_silent_past_the_ready_timeout_fails_the_call_quoting_its_stderr()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
+        var script = folder.Script("tr-daemon", "echo 'loading something slow' >&2\nexec sleep 60");
+        await using var bridge = new DaemonBridge(() => new DaemonLaunchSpec(script, [], "test"), FastOptions, new LoggerConfiguration().CreateLogger());
+
+        var error = await Assert.ThrowsAsync<DaemonStartException>(() => bridge.CallAsync(DaemonCalls.GetStatus, new EmptyParams(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("no ready line within 2 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("loading something slow", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_daemon_that_exits_before_its_ready_line_fails_the_call_with_its_exit_code_and_stderr()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
+        var script = folder.Script("tr-daemon", "echo 'cannot open data folder' >&2\nexit 3");
+        await using var bridge = new DaemonBridge(() => new DaemonLaunchSpec(script, [], "test"), FastOptions, new LoggerConfiguration().CreateLogger());
+
+        var error = await Assert.ThrowsAsync<DaemonStartException>(() => bridge.CallAsync(DaemonCalls.GetStatus, new EmptyParams(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("exited with code 3 before its ready line", error.Message, StringComparison.Ordinal);
+        Assert.Contains("cannot open data folder", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_program_whose_first_line_is_not_the_ready_notification_is_refused()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
+        var script = folder.Script("tr-daemon", "echo 'Hello, I am not tr-daemon'\nexec sleep 60");
+        await using var bridge = new DaemonBridge(() => new DaemonLaunchSpec(script, [], "test"), FastOptions, new LoggerConfiguration().CreateLogger());
+
+        var error = await Assert.ThrowsAsync<DaemonStartException>(() => bridge.CallAsync(DaemonCalls.GetStatus, new EmptyParams(), TestContext.Current.CancellationToken));
+
+        Assert.Contains("its first stdout line was not a 'ready' notification", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Restart_delay_doubles_per_failure_in_a_row_up_to_the_maximum()
+    {
+        var options = BridgeOptions.For(dataDirectory: null);
+
+        Assert.Equal(
+            [0, 250, 500, 1000, 2000, 4000, 5000, 5000],
+            Enumerable.Range(0, 8).Select(failures => options.RestartDelay(failures).TotalMilliseconds));
+    }
+}

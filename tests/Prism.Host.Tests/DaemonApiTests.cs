@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Prism.Host.Tests;
+
+/// <summary>The API routes through the real host to the real tr-daemon, which the host finds from source (its build output).</summary>
+public sealed class DaemonApiTests
+{
+    [Fact]
+    public async Task Status_is_the_daemons_get_status_result()
+    {
+        await using var host = await HostProcess.StartAsync();
+
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var status = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("idle", status.GetProperty("status").GetString());
+        Assert.False(status.GetProperty("has_saved_session").GetBoolean());
+        Assert.Matches(@"^\d+\.\d+\.\d+", status.GetProperty("version").GetString());
+        Assert.Contains("build output, run with dotnet", host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Daemon_named_by_PRISM_DAEMON_PATH_is_the_one_started()
+    {
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = BuildOutputs.DaemonDll });
+
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/status");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"{BuildOutputs.DaemonDll} (PRISM_DAEMON_PATH, run with dotnet)", host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Login_with_a_malformed_body_is_400_and_never_echoes_the_pin()
+    {
+        await using var host = await HostProcess.StartAsync();
+
+        using var response = await host.SendAsync(HttpMethod.Post, "/api/login", content: new StringContent("""{"phone":"+4915112345678","pin":"9876" """, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var error = JsonDocument.Parse(body).RootElement.GetProperty("error");
+        Assert.Equal(-32602, error.GetProperty("code").GetInt32());
+        Assert.Equal("INVALID_PARAMS", error.GetProperty("name").GetString());
+        Assert.DoesNotContain("9876", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("9876", host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_any_daemon_the_api_answers_503_listing_every_path_tried()
+    {
+        // A copy of the host's build output outside the repository: no daemon beside it, above it, or from source.
+        using var isolated = new TemporaryFolder();
+        foreach (var file in Directory.EnumerateFiles(BuildOutputs.HostFolder))
+        {
+            File.Copy(file, Path.Combine(isolated.Path, Path.GetFileName(file)));
+        }
+
+        await using var host = await HostProcess.StartAsync(hostFolder: isolated.Path, workingDirectory: isolated.Path);
+
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/status");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error");
+        Assert.Equal("DAEMON_UNAVAILABLE", error.GetProperty("name").GetString());
+        var message = error.GetProperty("message").GetString()!;
+        Assert.Contains(Path.Combine(isolated.Path, "tr-daemon"), message, StringComparison.Ordinal);
+        Assert.Contains(Path.Combine(isolated.Path, $"tr-daemon-{Prism.Platform.CurrentRuntime.Triple}"), message, StringComparison.Ordinal);
+        Assert.Contains("src-tauri", message, StringComparison.Ordinal);
+        Assert.Contains("tr-daemon.dll", message, StringComparison.Ordinal);
+        Assert.Contains("dotnet build src/Prism.Daemon", message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Prism.Host.Tests;
+
+/// <summary>
+/// The real host, started as <c>dotnet prism.dll --data-dir &lt;temp&gt;</c> with piped stdio: its ready line,
+/// its stderr log (kept for assertions), an HTTP client on its URL. Dispose kills the host, the daemon it
+/// reported, and deletes the data folder.
+/// </summary>
+internal sealed partial class HostProcess : IAsyncDisposable
+{
+    /// <summary>Generous: a JIT host and daemon on a busy 2-core machine.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly ConcurrentQueue<string> logLines = new();
+    private readonly TemporaryFolder dataFolder = new();
+    private Task stderrReader = Task.CompletedTask;
+
+    private HostProcess(Process process) => Process = process;
+
+    public Process Process { get; }
+
+    public JsonElement ReadyLine { get; private set; }
+
+    public Uri Url => new(ReadyLine.GetProperty("url").GetString()!);
+
+    public string Token => ReadyLine.GetProperty("token").GetString()!;
+
+    public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(90) };
+
+    public string Log => string.Join(Environment.NewLine, logLines);
+
+    /// <summary>Starts the host from <paramref name="hostFolder"/> (default: its build output) and waits for its ready line.</summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null)
+    {
+        var start = Command(["--data-dir", "<data>"], environment, hostFolder, workingDirectory);
+        var host = new HostProcess(new Process { StartInfo = start });
+        start.ArgumentList[^1] = host.dataFolder.Path;
+        host.Process.Start();
+        host.stderrReader = Task.Run(async () =>
+        {
+            while (await host.Process.StandardError.ReadLineAsync() is { } line)
+            {
+                host.logLines.Enqueue(line);
+            }
+        });
+        var line = await host.Process.StandardOutput.ReadLineAsync().WaitAsync(StartTimeout);
+        host.ReadyLine = line is null
+            ? throw new InvalidOperationException($"prism exited before its ready line. Its log:{Environment.NewLine}{host.Log}")
+            : JsonDocument.Parse(line).RootElement.Clone();
+        return host;
+    }
+
+    /// <summary>Runs prism with <paramref name="arguments"/> to completion: exit code, stdout, stderr.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
+    {
+        using var process = Process.Start(Command(arguments, null, null, null))!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>A request with the host's own Host header and, unless <paramref name="token"/> is empty, its bearer token.</summary>
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token = null, HttpContent? content = null)
+    {
+        var request = new HttpRequestMessage(method, new Uri(Url, path)) { Content = content };
+        var bearer = token ?? Token;
+        if (bearer.Length > 0)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    /// <summary>Waits until a log line matches <paramref name="pattern"/>; returns the match.</summary>
+    public async Task<Match> WaitForLogAsync(Regex pattern, int skipMatches = 0)
+    {
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = logLines.Select(line => pattern.Match(line)).Where(found => found.Success).Skip(skipMatches).FirstOrDefault();
+            if (match is not null)
+            {
+                return match;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"No log line matched {pattern} within {StartTimeout.TotalSeconds} s. The log:{Environment.NewLine}{Log}");
+    }
+
+    /// <summary>The pid of the <paramref name="nth"/> daemon the host reported ready (0 = the first).</summary>
+    public async Task<int> DaemonPidAsync(int nth = 0) =>
+        int.Parse((await WaitForLogAsync(DaemonReady(), nth)).Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        var daemonPids = logLines.Select(line => DaemonReady().Match(line)).Where(match => match.Success).Select(match => int.Parse(match.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        KillQuietly(Process);
+        foreach (var pid in daemonPids)
+        {
+            ProcessProbe.KillIfRunning(pid);
+        }
+
+        await stderrReader.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        Process.Dispose();
+        Http.Dispose();
+        dataFolder.Dispose();
+    }
+
+    private static ProcessStartInfo Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? hostFolder, string? workingDirectory)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? BuildOutputs.HostFolder,
+        };
+        start.ArgumentList.Add(Path.Combine(hostFolder ?? BuildOutputs.HostFolder, "prism.dll"));
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        // The tests decide these; whatever the machine running them has set must not leak in.
+        foreach (var variable in new[] { "PRISM_HOST_TOKEN", "PRISM_DAEMON_PATH", "PRISM_DATA_DIR", "PRISM_LOG_LEVEL" })
+        {
+            start.Environment.Remove(variable);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            start.Environment[name] = value;
+        }
+
+        return start;
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    [GeneratedRegex(@"tr-daemon \S+ is ready \(pid (?<pid>\d+)")]
+    private static partial Regex DaemonReady();
+}
+
+/// <summary>Looks at processes by id.</summary>
+internal static class ProcessProbe
+{
+    /// <summary>True while the process exists and is not a zombie (an exited child nobody reaped yet counts as gone).</summary>
+    public static bool IsRunning(int pid)
+    {
+        var stat = $"/proc/{pid}/stat";
+        if (OperatingSystem.IsLinux())
+        {
+            try
+            {
+                var text = File.ReadAllText(stat);
+                var state = text[(text.LastIndexOf(')') + 2)..].FirstOrDefault();
+                return state is not ('Z' or 'X');
+            }
+            catch (IOException)
+            {
+                return false;
+            }
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Polls until the process is gone; false if it still runs after <paramref name="timeout"/>.</summary>
+    public static async Task<bool> WaitUntilGoneAsync(int pid, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (IsRunning(pid))
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(25);
+        }
+
+        return true;
+    }
+
+    public static void KillIfRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception exception) when (exception is ArgumentException or InvalidOperationException)
+        {
+            // Gone already.
+        }
+    }
+}

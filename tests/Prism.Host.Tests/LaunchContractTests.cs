@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+
+namespace Prism.Host.Tests;
+
+/// <summary>host-api.md's launch contract, checked on the real process.</summary>
+public sealed class LaunchContractTests
+{
+    [Fact]
+    public async Task First_stdout_line_is_the_ready_json_with_loopback_url_token_pid_and_version()
+    {
+        await using var host = await HostProcess.StartAsync();
+
+        var ready = host.ReadyLine;
+
+        Assert.Equal(["event", "url", "token", "pid", "version"], ready.EnumerateObject().Select(member => member.Name));
+        Assert.Equal("ready", ready.GetProperty("event").GetString());
+        Assert.Matches(@"^http://127\.0\.0\.1:[1-9][0-9]*/$", ready.GetProperty("url").GetString());
+        Assert.Equal(host.Process.Id, ready.GetProperty("pid").GetInt32());
+        Assert.Matches(@"^\d+\.\d+\.\d+", ready.GetProperty("version").GetString());
+        // 128 bits at least: 22 base64url characters.
+        Assert.Matches("^[A-Za-z0-9_-]{22,}$", host.Token);
+    }
+
+    [Fact]
+    public async Task Token_given_by_the_launcher_is_the_one_announced_and_required()
+    {
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_HOST_TOKEN"] = "launcher-chosen-token-0123456789" });
+
+        using var withToken = await host.SendAsync(HttpMethod.Get, "/api/status");
+
+        Assert.Equal("launcher-chosen-token-0123456789", host.Token);
+        Assert.NotEqual(System.Net.HttpStatusCode.Unauthorized, withToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task Each_launch_gets_its_own_random_token()
+    {
+        await using var first = await HostProcess.StartAsync();
+        await using var second = await HostProcess.StartAsync();
+
+        Assert.NotEqual(first.Token, second.Token);
+        Assert.NotEqual(first.Url, second.Url);
+    }
+
+    [Fact]
+    public async Task Version_prints_the_version_and_exits_0()
+    {
+        var (exitCode, stdout, _) = await HostProcess.RunAsync("--version");
+
+        Assert.Equal(0, exitCode);
+        Assert.Matches(@"^prism \d+\.\d+\.\d+\S*\r?\n$", stdout);
+    }
+
+    [Fact]
+    public async Task Help_describes_the_options_and_exits_0()
+    {
+        var (exitCode, stdout, _) = await HostProcess.RunAsync("--help");
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("--port N", stdout, StringComparison.Ordinal);
+        Assert.Contains("--data-dir DIR", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--port", "http", "--port 'http' is not a port number")]
+    [InlineData("--port", "70000", "--port '70000' is not a port number")]
+    [InlineData("--listen", "x", "unknown argument '--listen'")]
+    public async Task Bad_arguments_are_refused_on_stderr_with_exit_code_2(string name, string value, string expectedProblem)
+    {
+        var (exitCode, stdout, stderr) = await HostProcess.RunAsync(name, value);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains(expectedProblem, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Closing_stdin_stops_the_host_and_its_daemon_with_exit_code_0()
+    {
+        await using var host = await HostProcess.StartAsync();
+        using var status = await host.SendAsync(HttpMethod.Get, "/api/status");
+        var daemonPid = await host.DaemonPidAsync();
+
+        host.Process.StandardInput.Close();
+        await host.Process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(HostProcess.StartTimeout, TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, host.Process.ExitCode);
+        Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, TimeSpan.FromSeconds(5)), "tr-daemon outlived the host");
+        Assert.Matches(new Regex(@"tr-daemon \(pid \d+\) shut down with exit code 0"), host.Log);
+    }
+
+    [Fact]
+    public async Task Sigterm_stops_the_host_with_exit_code_0()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal.");
+        await using var host = await HostProcess.StartAsync();
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", host.Process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await host.Process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(HostProcess.StartTimeout, TestContext.Current.CancellationToken);
+        Assert.Equal(0, host.Process.ExitCode);
+    }
+}
