@@ -5,7 +5,7 @@ using Prism.Pipeline.Tools;
 /// <summary>The recipe: which targets exist and how they depend on each other. The work lives in the classes they call.</summary>
 internal sealed partial class Build : NukeBuild
 {
-    public static int Main() => Execute<Build>(x => x.Test);
+    public static int Main() => Execute<Build>(x => x.Smoke);
 
     [Parameter("Configuration for Compile and Test.")]
     readonly Configuration Configuration = Configuration.Debug;
