@@ -17,7 +17,7 @@ internal sealed partial class Build
         .Executes(() =>
         {
             Prism.Pipeline.Tools.BuildOutputs.DeleteDirectory(ReleaseDirectory);
-            var archives = ReleasePacker.Pack(StagedForSelectedRuntimes(), BinariesDirectory, ReleaseDirectory, ProductVersion);
+            var archives = ReleasePacker.Pack(StagedFor(SelectedSidecars, SelectedTriples), BinariesDirectory, ReleaseDirectory, ProductVersion);
             foreach (var archive in archives)
             {
                 ReportSummary(archive.FileName, SizeBudget.InMegabytes(archive.Size));

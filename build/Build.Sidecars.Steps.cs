@@ -35,19 +35,19 @@ internal sealed partial class Build
             ReportSummary(staged.FileName, $"{staged.Mode}, {SizeBudget.InMegabytes(staged.Size)}");
         }
 
-        var pairs = UniversalBinary.Pairs(Staged).ToList();
-        if (pairs.Count == 0)
-        {
-            return;
-        }
+    }
 
+    /// <summary>Makes the fat macOS binary of every sidecar whose two slices are staged (in this run or an earlier one).</summary>
+    async Task StageUniversalBinariesAsync()
+    {
+        var slices = StagedFor(SelectedSidecars, UniversalSliceTriples);
         if (UniversalBinary.FindLipo() is not { } lipo)
         {
-            Log.Warning("Both macOS slices were staged but neither lipo nor llvm-lipo is installed: universal-apple-darwin was not staged. Install LLVM (llvm-lipo) or build on macOS.");
-            return;
+            throw BuildException.Failure("Making universal-apple-darwin binaries needs lipo (macOS) or llvm-lipo (LLVM): install one, " +
+                "or leave osx-x64 and osx-arm64 out of one of --runtimes.");
         }
 
-        foreach (var pair in pairs)
+        foreach (var pair in UniversalBinary.Pairs(slices))
         {
             var sidecar = Sidecars.Single(candidate => candidate.Name == pair.Intel.Sidecar);
             var universal = await UniversalBinary.CreateAsync(Tools, lipo, sidecar, pair, BinariesDirectory, StagingRecordsDirectory);
@@ -76,10 +76,7 @@ internal sealed partial class Build
     void VerifyStagedBinaries()
     {
         var entries = TauriConfigDocument.Load(TauriConfigFile).Entries;
-        var triples = SelectedRuntimes.Select(runtime => runtime.Triple)
-            .Concat(Staged.Select(binary => binary.Triple))
-            .Distinct()
-            .ToList();
+        var triples = SelectedTriples;
         var problems = new List<string>();
         foreach (var entry in entries)
         {
@@ -131,7 +128,7 @@ internal sealed partial class Build
         var failures = new List<string>();
         try
         {
-            foreach (var binary in StagedForSelectedRuntimes().OrderBy(binary => binary.Kind))
+            foreach (var binary in StagedFor(SelectedSidecars, SelectedTriples).OrderBy(binary => binary.Kind))
             {
                 var path = BinariesDirectory / binary.FileName;
                 if (binary.Rid != CurrentRuntime.Rid && !(binary.Triple == TargetTable.UniversalAppleDarwin && OperatingSystem.IsMacOS()))
@@ -160,20 +157,20 @@ internal sealed partial class Build
         }
     }
 
-    /// <summary>This run's staged binaries, or — when Stage did not run — the records an earlier Stage left for the selected runtimes.</summary>
-    List<StagedBinary> StagedForSelectedRuntimes()
+    /// <summary>
+    /// The staged binaries of the sidecars × triples: from this run's Stage, or from the records an earlier Stage left
+    /// (a CI gather job downloads both) — each record's SHA-256 must still match its file.
+    /// </summary>
+    List<StagedBinary> StagedFor(IEnumerable<Sidecar> sidecars, IEnumerable<string> triples)
     {
-        if (Staged.Count > 0)
-        {
-            return Staged;
-        }
+        var expected = sidecars.SelectMany(sidecar => triples.Select(triple => SidecarFileNames.Staged(sidecar.Name, triple))).ToList();
+        return expected.Select(name => Staged.FirstOrDefault(binary => binary.FileName == name) ?? LoadRecord(name)).ToList();
+    }
 
-        var expected = SelectedSidecars.SelectMany(sidecar => SelectedRuntimes.Select(runtime => SidecarFileNames.Staged(sidecar.Name, runtime.Triple)));
-        return expected.Select(name => StagedBinary.Load(StagingRecordsDirectory, name) is { } record &&
-                                       (BinariesDirectory / name).FileExists &&
-                                       StagedBinary.Sha256Of(BinariesDirectory / name) == record.Sha256
+    StagedBinary LoadRecord(string name) =>
+        StagedBinary.Load(StagingRecordsDirectory, name) is { } record && (BinariesDirectory / name).FileExists &&
+        StagedBinary.Sha256Of(BinariesDirectory / name) == record.Sha256
             ? record
             : throw BuildException.Failure($"{name} was not staged by this build, or changed since: run Stage for it first " +
-                                           $"(its record lives in {StagingRecordsDirectory}).")).ToList();
-    }
+                                           $"(its record lives in {StagingRecordsDirectory}).");
 }

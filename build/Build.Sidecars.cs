@@ -26,6 +26,12 @@ internal sealed partial class Build
     [Parameter("auto: Native AOT where this machine can compile it, else a trimmed single file; or aot; or single-file.")]
     readonly PublishModeChoice PublishMode = PublishModeChoice.Auto;
 
+    [Parameter("Verify, smoke-test and pack every triple a release promises (a CI gather job), instead of --runtimes.")]
+    readonly bool AllTriples = false;
+
+    /// <summary>The runtimes a release ships, built natively by the CI matrix; universal-apple-darwin comes on top.</summary>
+    static readonly string[] ReleaseRuntimes = ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "win-x64"];
+
     [Parameter("Publish even when nothing changed since the last publish.")]
     readonly bool Force = false;
 
@@ -50,6 +56,12 @@ internal sealed partial class Build
         .DependsOn(Publish)
         .Executes(StageAllAsync);
 
+    Target StageUniversal => _ => _
+        .Description("Makes <name>-universal-apple-darwin with lipo/llvm-lipo when both macOS slices are staged.")
+        .TriggeredBy(Stage)
+        .OnlyWhenDynamic(() => BothMacSlicesSelected && LipoInstalled)
+        .Executes(StageUniversalBinariesAsync);
+
     Target PatchTauriConfig => _ => _
         .Description("Makes bundle.externalBin in the Tauri config list every sidecar, keeping the rest of the file byte for byte.")
         .After(Stage)
@@ -58,6 +70,7 @@ internal sealed partial class Build
     Target Verify => _ => _
         .Description("Checks every externalBin entry for each triple: present, executable, right file format and CPU, within its size budget.")
         .DependsOn(Stage, PatchTauriConfig)
+        .After(StageUniversal)
         .Executes(VerifyStagedBinaries);
 
     Target Smoke => _ => _
@@ -72,9 +85,23 @@ internal sealed partial class Build
             : SidecarNames.Select(name => Sidecars.FirstOrDefault(sidecar => sidecar.Name == name) ??
                 throw BuildException.Failure($"There is no sidecar named '{name}'. The sidecars are: {string.Join(", ", Sidecars.Select(sidecar => sidecar.Name))}.")).ToList();
 
-    /// <summary>The runtimes asked for: by triple (parameter or Tauri's environment) when given, else by RID.</summary>
+    /// <summary>The runtimes asked for: every release runtime, or by triple (parameter or Tauri's environment), else by RID.</summary>
     IReadOnlyList<RuntimeTarget> SelectedRuntimes =>
-        (Triple ?? EnvironmentVariables.GetValueOrDefault("TAURI_ENV_TARGET_TRIPLE")) is { Length: > 0 } triple
+        AllTriples ? ReleaseRuntimes.Select(TargetTable.ForRid).ToList()
+        : (Triple ?? EnvironmentVariables.GetValueOrDefault("TAURI_ENV_TARGET_TRIPLE")) is { Length: > 0 } triple
             ? TargetTable.RidsForTriple(triple).Select(TargetTable.ForRid).ToList()
             : Runtimes.Select(TargetTable.ForRid).ToList();
+
+    /// <summary>The triples the selected runtimes are staged under, plus universal-apple-darwin when it gets made.</summary>
+    IReadOnlyList<string> SelectedTriples =>
+    [
+        .. SelectedRuntimes.Select(runtime => runtime.Triple),
+        .. BothMacSlicesSelected && (AllTriples || LipoInstalled) ? [TargetTable.UniversalAppleDarwin] : Array.Empty<string>(),
+    ];
+
+    static IEnumerable<string> UniversalSliceTriples => TargetTable.UniversalAppleDarwinRids.Select(TargetTable.TripleForRid);
+
+    bool BothMacSlicesSelected => UniversalSliceTriples.All(triple => SelectedRuntimes.Any(runtime => runtime.Triple == triple));
+
+    static bool LipoInstalled => UniversalBinary.FindLipo() is not null;
 }

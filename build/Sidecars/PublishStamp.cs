@@ -3,8 +3,8 @@ using Prism.Pipeline.Engine;
 namespace Prism.Pipeline.Sidecars;
 
 /// <summary>
-/// Remembers the fingerprint a publish was made from and the size and time of the binary it left, so an unchanged
-/// publish is skipped — and a binary changed or deleted since is not mistaken for up to date.
+/// Remembers the fingerprint a publish was made from and the SHA-256 of the binary it left, so an unchanged publish is
+/// skipped — a binary changed or deleted since is not mistaken for up to date, and a copied tree stays up to date.
 /// </summary>
 internal sealed class PublishStamp(AbsolutePath path)
 {
@@ -26,9 +26,6 @@ internal sealed class PublishStamp(AbsolutePath path)
         }
     }
 
-    private static string Content(string fingerprint, AbsolutePath binary)
-    {
-        var file = new FileInfo(binary);
-        return $"{fingerprint}\n{file.Length}\n{file.LastWriteTimeUtc.Ticks}\n";
-    }
+    private static string Content(string fingerprint, AbsolutePath binary) =>
+        $"{fingerprint}\n{StagedBinary.Sha256Of(binary)}\n";
 }
