@@ -11,7 +11,13 @@ internal sealed partial class Build
     async Task<List<PublishedBinary>> PublishAllAsync(IReadOnlyList<Sidecar> sidecars, IReadOnlyList<RuntimeTarget> runtimes,
         PublishModeChoice mode, AbsolutePath publishRoot)
     {
-        var requests = PublishPlanner.Plan(sidecars, runtimes, mode, AotToolchain.Detect(), RootDirectory, publishRoot);
+        var toolchain = AotToolchain.Detect();
+        if (mode == PublishModeChoice.Auto && !toolchain.CanCompile(toolchain.Host) && runtimes.Contains(toolchain.Host))
+        {
+            Log.Warning("Publishing {Rid} as a single file instead of Native AOT: {Reason}", toolchain.Host.Rid, toolchain.WhyNot(toolchain.Host));
+        }
+
+        var requests = PublishPlanner.Plan(sidecars, runtimes, mode, toolchain, RootDirectory, publishRoot);
         var publisher = new Publisher(Tools, RootDirectory, publishRoot / ".stamps", await Tools.DotNetVersionAsync(RootDirectory));
         var results = new List<PublishedBinary>();
         foreach (var (request, index) in requests.Select((request, index) => (request, index)))
