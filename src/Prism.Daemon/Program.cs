@@ -21,9 +21,8 @@ internal static class Program
         }
 
         var options = DaemonOptions.FromEnvironment();
-        var dataDirectoryProblem = DataDirectory.Ensure(options.DataDirectory);
-        using var log = DaemonLogging.Create(options, dataDirectoryUsable: dataDirectoryProblem is null);
-        foreach (var problem in options.Problems.Append(dataDirectoryProblem).OfType<string>())
+        using var log = DaemonLogging.Create(options);
+        foreach (var problem in options.Problems.Append(DataDirectory.Ensure(options.DataDirectory)).OfType<string>())
         {
             log.Warning("{Problem}", problem);
         }

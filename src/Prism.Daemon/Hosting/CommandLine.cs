@@ -49,10 +49,9 @@ internal static class CommandLine
           tr-daemon --help      print this help and exit
 
         Environment:
-          {DaemonOptions.DataDirectoryVariable}    data folder (saved session, log files); default: per-user application data + /prism
+          {DaemonOptions.DataDirectoryVariable}    data folder (saved session); default: per-user application data + /prism
           {DaemonOptions.LogLevelVariable}   Verbose, Debug, Information (default), Warning, Error or Fatal
-          {DaemonOptions.LogFileVariable}    1: also log to rolling files in <data folder>/logs; default 0
-        Logs go to stderr; stdout carries protocol messages only.
+        Logs go to stderr only; stdout carries protocol messages only.
 
         """;
 }

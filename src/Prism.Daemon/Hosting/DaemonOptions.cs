@@ -6,11 +6,10 @@ namespace Prism.Daemon.Hosting;
 /// The daemon's settings from its environment (the contract's configuration section).
 /// <see cref="Problems"/> lists settings that were ignored, to be logged once logging exists.
 /// </summary>
-internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, bool LogToFile, IReadOnlyList<string> Problems)
+internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, IReadOnlyList<string> Problems)
 {
     public const string DataDirectoryVariable = "PRISM_DATA_DIR";
     public const string LogLevelVariable = "PRISM_LOG_LEVEL";
-    public const string LogFileVariable = "PRISM_LOG_FILE";
 
     public static DaemonOptions FromEnvironment()
     {
@@ -18,7 +17,6 @@ internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLeve
         return new DaemonOptions(
             ReadDataDirectory(),
             ReadLogLevel(problems),
-            ReadLogToFile(problems),
             problems);
     }
 
@@ -42,20 +40,5 @@ internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLeve
 
         problems.Add($"{LogLevelVariable}='{configured}' is not a log level; using Information. Valid: {string.Join(", ", Enum.GetNames<LogEventLevel>())}.");
         return LogEventLevel.Information;
-    }
-
-    private static bool ReadLogToFile(List<string> problems)
-    {
-        var configured = Environment.GetEnvironmentVariable(LogFileVariable);
-        switch (configured)
-        {
-            case null or "" or "0":
-                return false;
-            case "1":
-                return true;
-            default:
-                problems.Add($"{LogFileVariable}='{configured}' is neither 1 (log to a file in the data folder) nor 0; not logging to a file.");
-                return false;
-        }
     }
 }

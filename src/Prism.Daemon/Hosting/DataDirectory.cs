@@ -1,11 +1,10 @@
 namespace Prism.Daemon.Hosting;
 
-/// <summary>The data folder (saved session, optional log files): created owner-only (0700) when missing.</summary>
+/// <summary>The data folder (where the saved session will live): created owner-only (0700) when missing.</summary>
 internal static class DataDirectory
 {
     /// <summary>
-    /// Makes sure <paramref name="path"/> exists. Returns null on success, otherwise what went wrong and how to
-    /// fix it (logging is not set up yet: its file sink lives in this folder).
+    /// Makes sure <paramref name="path"/> exists. Returns null on success, otherwise what went wrong and how to fix it.
     /// </summary>
     public static string? Ensure(string path)
     {

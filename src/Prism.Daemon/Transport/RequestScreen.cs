@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Unicode;
 using Prism.Protocol;
 
 namespace Prism.Daemon.Transport;
@@ -17,6 +18,12 @@ internal sealed class RequestScreen(IReadOnlyCollection<string> servedMethods)
         if (line.Span.Trim(" \t\r"u8).IsEmpty)
         {
             return new Ignore("blank line");
+        }
+
+        // The JSON reader does not check the UTF-8 inside strings; the engine would quietly turn it into U+FFFD.
+        if (!Utf8.IsValid(line.Span))
+        {
+            return new Reject(ErrorReply.NotJson());
         }
 
         JsonDocument document;

@@ -1,0 +1,103 @@
+using Prism.Daemon.Tests.Support;
+
+namespace Prism.Daemon.Tests;
+
+/// <summary>Bad input is answered with the right JSON-RPC error, leaks nothing, and the daemon keeps serving.</summary>
+public sealed class ErrorReplyTests
+{
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Line_that_is_not_json_gets_parse_error_with_null_id(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        await process.SendLineAsync("""{"method":"get_status", oops""");
+
+        Reply.AssertError((await process.ReadLineAsync())!, -32700, idJson: null);
+        await AssertStillServingAsync(process);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Line_that_is_not_valid_utf8_gets_parse_error(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        await process.SendAsync([.. "{\"method\":\"get_status\",\"id\":\""u8, 0xC3, 0x28, .. "\"}\n"u8]);
+
+        Reply.AssertError((await process.ReadLineAsync())!, -32700, idJson: null);
+        await AssertStillServingAsync(process);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Json_that_is_not_a_request_object_gets_invalid_request(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        await process.SendLineAsync("42");
+        await process.SendLineAsync("""{"params":{},"id":3}""");
+        await process.SendLineAsync("""{"method":"get_status","id":{"nested":true}}""");
+        await process.SendLineAsync("""{"jsonrpc":"1.0","method":"get_status","id":4}""");
+        await process.SendLineAsync("""{"method":"get_status","params":"text","id":5}""");
+
+        Reply.AssertError((await process.ReadLineAsync())!, -32600, idJson: null);
+        Reply.AssertError((await process.ReadLineAsync())!, -32600, idJson: "3");
+        Reply.AssertError((await process.ReadLineAsync())!, -32600, idJson: null);
+        Reply.AssertError((await process.ReadLineAsync())!, -32600, idJson: "4");
+        Assert.Contains("params", Reply.AssertError((await process.ReadLineAsync())!, -32600, idJson: "5"), StringComparison.Ordinal);
+        await AssertStillServingAsync(process);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Unknown_method_gets_method_not_found(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        await process.SendLineAsync("""{"jsonrpc":"2.0","method":"no_such_method","params":{},"id":"u1"}""");
+
+        var message = Reply.AssertError((await process.ReadLineAsync())!, -32601, idJson: "\"u1\"");
+        Assert.Contains("no_such_method", message, StringComparison.Ordinal);
+        await AssertStillServingAsync(process);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Session_methods_are_not_served_before_the_trade_republic_client_exists(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        string[] methods = ["login", "confirm_2fa", "logout", "fetch_portfolio"];
+        for (var i = 0; i < methods.Length; i++)
+        {
+            await process.SendLineAsync($$"""{"method":"{{methods[i]}}","params":{},"id":{{i}}}""");
+            Reply.AssertError((await process.ReadLineAsync())!, -32601, idJson: i.ToString());
+        }
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Wrong_params_get_invalid_params_naming_the_parameter_without_its_value(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        await process.SendLineAsync("""{"method":"get_status","params":{"pin":"98765"},"id":"p1"}""");
+        await process.SendLineAsync("""{"method":"get_status","params":["98765"],"id":"p2"}""");
+        var named = await process.ReadLineAsync();
+        var positional = await process.ReadLineAsync();
+
+        Assert.Contains("'pin'", Reply.AssertError(named!, -32602, idJson: "\"p1\""), StringComparison.Ordinal);
+        Reply.AssertError(positional!, -32602, idJson: "\"p2\"");
+        Assert.DoesNotContain("98765", named, StringComparison.Ordinal);
+        Assert.DoesNotContain("98765", positional, StringComparison.Ordinal);
+        Assert.DoesNotContain("98765", process.Stderr, StringComparison.Ordinal);
+        await AssertStillServingAsync(process);
+    }
+
+    private static async Task AssertStillServingAsync(DaemonProcess process)
+    {
+        await process.SendLineAsync("""{"method":"get_status","params":{},"id":"still-serving"}""");
+        Reply.AssertResult((await process.ReadUntilReplyAsync("\"still-serving\"")).Last(), "\"still-serving\"");
+    }
+}

@@ -1,0 +1,65 @@
+using CsCheck;
+using Prism.Daemon.Tests.Support;
+
+namespace Prism.Daemon.Tests;
+
+/// <summary>Whatever arrives on stdin, stdout stays pure JSON and the daemon stays up.</summary>
+public sealed class HostileInputTests
+{
+    private const int LinesPerDaemon = 1500;
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Under_garbage_every_stdout_line_is_a_json_rpc_message(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+        string[] garbage = ["", "   ", "\t", "hello", "{", "}", "null", "[", "\"\"", "{\"id\":1}", "{\"method\":null,\"id\":2}", "\u00ff\u00fe", "{}{}", "{\"method\":\"get_status\"} trailing"];
+
+        foreach (var line in garbage)
+        {
+            await process.SendLineAsync(line);
+        }
+
+        await process.SendLineAsync("""{"method":"get_status","params":{},"id":"end"}""");
+        await process.CloseInputAsync();
+        var lines = await process.ReadToEndAsync();
+
+        Assert.All(lines, AssertIsJsonRpcMessage);
+        Assert.Contains(lines, line => line.Contains("\"id\":\"end\"", StringComparison.Ordinal));
+        Assert.Equal(0, await process.WaitForExitAsync());
+    }
+
+    [Theory(Timeout = TestTimeouts.Long)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Thousands_of_random_and_mutated_lines_leave_the_daemon_alive_and_answering(string daemon)
+    {
+        var target = DaemonTarget.Resolve(daemon);
+
+        await InputLines.Hostile.Array[LinesPerDaemon].SampleAsync(async lines =>
+        {
+            await using var process = await DaemonProcess.StartReadyAsync(target, TestContext.Current.CancellationToken);
+            // Read while writing: replies the test does not drain would fill the pipe and stall the daemon.
+            var reading = process.ReadUntilReplyAsync("\"final-check\"");
+            foreach (var line in lines)
+            {
+                await process.SendAsync([.. line, (byte)'\n']);
+            }
+
+            await process.SendLineAsync("""{"method":"get_status","params":{},"id":"final-check"}""");
+            var output = await reading;
+
+            Assert.All(output, AssertIsJsonRpcMessage);
+            Reply.AssertResult(output[^1], "\"final-check\"");
+            Assert.False(process.HasExited, $"tr-daemon exited under hostile input.\nstderr:\n{process.Stderr}");
+        }, iter: 3, threads: 1);
+    }
+
+    private static void AssertIsJsonRpcMessage(string line)
+    {
+        var message = Reply.Parse(line);
+        Assert.Equal("2.0", message.GetProperty("jsonrpc").GetString());
+        Assert.True(message.TryGetProperty("result", out _) ^ message.TryGetProperty("error", out _), $"A reply must carry exactly one of result and error: {line}");
+        Reply.AssertLeaksNothingInternal(line);
+        Assert.True(message.TryGetProperty("id", out _), $"A reply must carry an id: {line}");
+    }
+}

@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using Prism.Daemon.Tests.Support;
+
+namespace Prism.Daemon.Tests;
+
+/// <summary>The original plan's smoke test, through a real shell pipe: echo a request into tr-daemon.</summary>
+public sealed class ShellPipeTests
+{
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Echo_piped_into_the_daemon_prints_ready_line_and_reply_then_exits_0(string daemon)
+    {
+        Assert.SkipUnless(File.Exists("/bin/sh"), "Needs a POSIX shell at /bin/sh.");
+        var target = DaemonTarget.Resolve(daemon);
+        var command = string.Join(' ', target.LeadingArguments.Prepend(target.FileName).Select(Quote));
+        var startInfo = new ProcessStartInfo("/bin/sh")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        startInfo.ArgumentList.Add("-c");
+        startInfo.ArgumentList.Add($$"""echo '{"method":"get_status","params":{},"id":"1"}' | {{command}}""");
+        var dataDirectory = Directory.CreateTempSubdirectory("prism-daemon-test-");
+        startInfo.Environment["PRISM_DATA_DIR"] = dataDirectory.FullName;
+
+        using var shell = Process.Start(startInfo)!;
+        var stderr = shell.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stdout = await shell.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(DaemonProcess.Patience, TestContext.Current.CancellationToken);
+        await shell.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(DaemonProcess.Patience, TestContext.Current.CancellationToken);
+
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 2, $"Expected the ready line and one reply, got:\n{stdout}\nstderr:\n{await stderr}");
+        Assert.Equal("ready", Reply.Parse(lines[0]).GetProperty("status").GetString());
+        Reply.AssertResult(lines[1], "\"1\"");
+        Assert.Equal(0, shell.ExitCode);
+        dataDirectory.Delete(recursive: true);
+    }
+
+    private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+}

@@ -1,0 +1,181 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Prism.Daemon.Tests.Support;
+
+/// <summary>
+/// A running tr-daemon with raw pipes: bytes go to its stdin, LF-terminated lines come from its stdout.
+/// Every wait is bounded so a hung daemon fails the test; Dispose kills the process if it is still running.
+/// </summary>
+internal sealed class DaemonProcess : IAsyncDisposable
+{
+    /// <summary>Generous: a cold JIT start on a busy 2-core CI machine can take seconds.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private readonly Process process;
+    private readonly Stream stdin;
+    private readonly Stream stdout;
+    private readonly StringBuilder stderr = new();
+    private readonly string dataDirectory;
+    private readonly byte[] readBuffer = new byte[64 * 1024];
+    private int readStart;
+    private int readEnd;
+
+    private readonly CancellationToken testCancelled;
+
+    private DaemonProcess(Process process, string dataDirectory, CancellationToken testCancelled)
+    {
+        this.process = process;
+        this.testCancelled = testCancelled;
+        this.dataDirectory = dataDirectory;
+        stdin = process.StandardInput.BaseStream;
+        stdout = process.StandardOutput.BaseStream;
+        process.ErrorDataReceived += (_, e) =>
+        {
+            lock (stderr)
+            {
+                stderr.AppendLine(e.Data);
+            }
+        };
+        process.BeginErrorReadLine();
+    }
+
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
+    /// <summary>What the daemon logged so far, for failure messages.</summary>
+    public string Stderr
+    {
+        get
+        {
+            lock (stderr)
+            {
+                return stderr.ToString();
+            }
+        }
+    }
+
+    /// <summary>Starts <paramref name="target"/> with its own empty data folder; every wait ends when <paramref name="testCancelled"/> fires.</summary>
+    public static DaemonProcess Start(DaemonTarget target, CancellationToken testCancelled, params string[] arguments)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("prism-daemon-test-").FullName;
+        var startInfo = new ProcessStartInfo(target.FileName)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in target.LeadingArguments.Concat(arguments))
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["PRISM_DATA_DIR"] = dataDirectory;
+        startInfo.Environment["PRISM_LOG_LEVEL"] = "Debug";
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {target.FileName}.");
+        return new DaemonProcess(process, dataDirectory, testCancelled);
+    }
+
+    /// <summary>Starts the daemon and reads its ready line.</summary>
+    public static async Task<DaemonProcess> StartReadyAsync(DaemonTarget target, CancellationToken testCancelled)
+    {
+        var daemon = Start(target, testCancelled);
+        var ready = await daemon.ReadLineAsync();
+        Assert.True(ready is not null && ready.Contains("\"method\":\"ready\"", StringComparison.Ordinal), $"Expected the ready line first, got: {ready ?? "<end of output>"}\n{daemon.Stderr}");
+        return daemon;
+    }
+
+    public Task SendLineAsync(string line) => SendAsync(Encoding.UTF8.GetBytes(line + "\n"));
+
+    public async Task SendAsync(byte[] bytes)
+    {
+        await stdin.WriteAsync(bytes, testCancelled).AsTask().WaitAsync(Patience, testCancelled);
+        await stdin.FlushAsync(testCancelled).WaitAsync(Patience, testCancelled);
+    }
+
+    /// <summary>Closes the daemon's stdin (end of input).</summary>
+    public async Task CloseInputAsync() => await stdin.DisposeAsync().AsTask().WaitAsync(Patience, testCancelled);
+
+    /// <summary>The next stdout line without its LF (a CR before it stays, so tests can see it), or null at end of output.</summary>
+    public async Task<string?> ReadLineAsync()
+    {
+        var line = new MemoryStream();
+        while (true)
+        {
+            if (readStart == readEnd)
+            {
+                readStart = 0;
+                readEnd = await stdout.ReadAsync(readBuffer, testCancelled).AsTask().WaitAsync(Patience, testCancelled);
+                if (readEnd == 0)
+                {
+                    return line.Length == 0 ? null : Encoding.UTF8.GetString(line.ToArray());
+                }
+            }
+
+            var available = readBuffer.AsSpan(readStart, readEnd - readStart);
+            var newline = available.IndexOf((byte)'\n');
+            line.Write(newline < 0 ? available : available[..newline]);
+            readStart += newline < 0 ? available.Length : newline + 1;
+            if (newline >= 0)
+            {
+                return Encoding.UTF8.GetString(line.ToArray());
+            }
+        }
+    }
+
+    /// <summary>Reads stdout lines until one is the reply with <paramref name="id"/>; returns all lines read.</summary>
+    public async Task<List<string>> ReadUntilReplyAsync(string idJson)
+    {
+        var lines = new List<string>();
+        while (true)
+        {
+            var line = await ReadLineAsync() ?? throw new Xunit.Sdk.XunitException($"Output ended before the reply with id {idJson}.\nstderr:\n{Stderr}");
+            lines.Add(line);
+            if (line.Contains($"\"id\":{idJson}", StringComparison.Ordinal))
+            {
+                return lines;
+            }
+        }
+    }
+
+    /// <summary>Reads the remaining stdout until the daemon closes it.</summary>
+    public async Task<List<string>> ReadToEndAsync()
+    {
+        var lines = new List<string>();
+        while (await ReadLineAsync() is { } line)
+        {
+            lines.Add(line);
+        }
+
+        return lines;
+    }
+
+    /// <summary>Waits for the daemon to exit and returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        try
+        {
+            await process.WaitForExitAsync(testCancelled).WaitAsync(Patience, testCancelled);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"tr-daemon did not exit within {Patience.TotalSeconds} s.\nstderr:\n{Stderr}");
+        }
+
+        return process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None).WaitAsync(Patience, CancellationToken.None);
+        }
+
+        process.Dispose();
+        Directory.Delete(dataDirectory, recursive: true);
+    }
+}
