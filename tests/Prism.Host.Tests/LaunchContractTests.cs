@@ -90,6 +90,17 @@ public sealed class LaunchContractTests
     }
 
     [Fact]
+    public async Task Stdin_closed_from_the_start_still_gives_the_ready_line_then_exit_code_0()
+    {
+        using var data = new TemporaryFolder();
+
+        var (exitCode, stdout, _) = await HostProcess.RunAsync("--data-dir", data.Path);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("""{"event":"ready","url":"http://127.0.0.1:""", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sigterm_stops_the_host_with_exit_code_0()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal.");
