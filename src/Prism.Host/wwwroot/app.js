@@ -152,7 +152,7 @@ function cell(text, className) {
 function renderPortfolio({ positions, cash }) {
   $('positions').replaceChildren(...positions.map((position) => {
     const row = document.createElement('tr');
-    row.append(cell(position.name ?? position.isin), cell(position.isin), cell(position.quantity, 'number'),
+    row.append(cell(position.name), cell(position.isin), cell(position.quantity, 'number'),
       cell(position.average_buy_in, 'number'), cell(position.price, 'number'), cell(position.value, 'number'));
     return row;
   }));
