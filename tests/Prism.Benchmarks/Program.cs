@@ -10,7 +10,7 @@ try
         var (fileName, arguments) = daemon.Path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
             ? ("dotnet", new[] { daemon.Path })
             : (daemon.Path, Array.Empty<string>());
-        binaries.Add(new Measurement(daemon.Label, new FileInfo(daemon.Path).Length, await ColdStart.MeasureAsync(fileName, arguments, options.Runs)));
+        binaries.Add(new Measurement(daemon.Label, new FileInfo(daemon.Path).Length, ColdStart.Measure(fileName, arguments, options.Runs)));
     }
 
     Measurement? python = null;
@@ -20,7 +20,7 @@ try
         var script = PythonFloor.WriteScript();
         try
         {
-            python = new Measurement("python3 floor", null, await ColdStart.MeasureAsync(python3, [script], options.Runs));
+            python = new Measurement("python3 floor", null, ColdStart.Measure(python3, [script], options.Runs));
         }
         finally
         {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace Prism.Benchmarks;
 
 /// <summary>
@@ -18,12 +20,27 @@ internal static class PythonFloor
                 print(json.dumps({"jsonrpc": "2.0", "id": request.get("id"), "result": {"status": "idle", "has_saved_session": False, "version": "0.0.0"}}), flush=True)
         """;
 
-    /// <summary>The python3 on PATH, or null when there is none.</summary>
-    public static string? FindPython() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
+    /// <summary>
+    /// The interpreter behind the python3 on PATH (asked for its sys.executable, so that a version-manager
+    /// shim such as pyenv's, a shell script, is not measured as Python), or null when there is none.
+    /// </summary>
+    public static string? FindPython()
+    {
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "python3.exe" : "python3"))
             .FirstOrDefault(File.Exists);
+        if (onPath is null)
+        {
+            return null;
+        }
+
+        var startInfo = new ProcessStartInfo(onPath, ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true };
+        using var python = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {onPath}.");
+        var executable = python.StandardOutput.ReadToEnd().Trim();
+        python.WaitForExit();
+        return File.Exists(executable) ? executable : onPath;
+    }
 
     /// <summary>Writes the loop to a temporary file and returns its path.</summary>
     public static string WriteScript()

@@ -27,15 +27,19 @@ internal sealed class StdioMessageHandler(
 
     public IJsonRpcMessageFormatter Formatter => formatter;
 
+    /// <summary>The next message for the engine; null (end of connection) only once every reply owed was written.</summary>
     public async ValueTask<JsonRpcMessage?> ReadAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
             switch (await NextLineOrStopAsync(cancellationToken))
             {
-                case CompleteLine line when await AcceptAsync(line.Utf8, cancellationToken) is { } message:
-                    return message;
-                case CompleteLine:
+                case CompleteLine line:
+                    if (await AcceptAsync(line.Utf8, cancellationToken) is { } message)
+                    {
+                        return message;
+                    }
+
                     continue;
                 case OverlongLine overlong:
                     log.Warning("Discarded an input line of {Length} bytes (limit {Limit})", overlong.Length, reader.MaxLineBytes);
@@ -49,6 +53,7 @@ internal sealed class StdioMessageHandler(
         }
     }
 
+    /// <summary>Writes one message as one flushed line; a result or error settles one reply owed.</summary>
     public async ValueTask WriteAsync(JsonRpcMessage content, CancellationToken cancellationToken)
     {
         try
