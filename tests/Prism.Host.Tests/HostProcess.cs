@@ -35,9 +35,9 @@ internal sealed partial class HostProcess : IAsyncDisposable
     public string Log => string.Join(Environment.NewLine, logLines);
 
     /// <summary>Starts the host from <paramref name="hostFolder"/> (default: its build output) and waits for its ready line.</summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null)
     {
-        var start = Command(["--data-dir", "<data>"], environment, hostFolder, workingDirectory);
+        var start = Command([.. arguments ?? [], "--data-dir", "<data>"], environment, hostFolder, workingDirectory);
         var host = new HostProcess(new Process { StartInfo = start });
         start.ArgumentList[^1] = host.dataFolder.Path;
         host.Process.Start();

@@ -19,6 +19,32 @@ public sealed class LaunchContractTests
         Assert.Matches(@"^\d+\.\d+\.\d+", ready.GetProperty("version").GetString());
         // 128 bits at least: 22 base64url characters.
         Assert.Matches("^[A-Za-z0-9_-]{22,}$", host.Token);
+        Assert.DoesNotContain(host.Token, host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Port_option_binds_that_port_on_127_0_0_1()
+    {
+        var port = FreeLoopbackPort();
+
+        await using var host = await HostProcess.StartAsync(arguments: ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), host.Url);
+    }
+
+    [Fact]
+    public async Task Port_already_in_use_fails_with_exit_code_1_and_says_how_to_fix_it()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exitCode, stdout, stderr) = await HostProcess.RunAsync("--port", port);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains($"Cannot listen on 127.0.0.1:{port}", stderr, StringComparison.Ordinal);
+        Assert.Contains("or 0 for any free port", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -98,6 +124,13 @@ public sealed class LaunchContractTests
 
         Assert.Equal(0, exitCode);
         Assert.StartsWith("""{"event":"ready","url":"http://127.0.0.1:""", stdout, StringComparison.Ordinal);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     [Fact]
