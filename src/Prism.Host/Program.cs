@@ -50,6 +50,7 @@ internal static class Program
         }
 
         log.Information("prism {Version} listening on http://127.0.0.1:{Port}/ (pid {Pid})", HostVersion.Current, port, Environment.ProcessId);
+        StdinEofWatcher.Start(app.Lifetime, log);
         await app.WaitForShutdownAsync();
         // The server has stopped taking requests: now tr-daemon gets `shutdown`, a short wait, then a kill.
         await app.Services.GetRequiredService<DaemonBridge>().DisposeAsync();
@@ -69,7 +70,6 @@ internal static class Program
         });
         builder.Services.AddSingleton<ILogger>(log);
         builder.Services.AddSingleton<ListeningPort>();
-        builder.Services.AddHostedService<StdinEofWatcher>();
         builder.Services.AddSingleton(new DaemonBridge(() => DaemonLocator.Locate(LocatorFacts.OfThisProcess()), BridgeOptions.For(options.DataDirectory), log));
 
         var app = builder.Build();

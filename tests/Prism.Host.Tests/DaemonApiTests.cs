@@ -50,6 +50,33 @@ public sealed class DaemonApiTests
     }
 
     [Fact]
+    public async Task Daemon_application_error_becomes_its_http_status_with_code_name_message_and_retry_after()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
+        using var folder = new TemporaryFolder();
+        var ready = """{"jsonrpc":"2.0","method":"ready","params":{"version":"0.1.0","pid":1,"protocol":1},"status":"ready","pid":1}""";
+        var rateLimited = """{"jsonrpc":"2.0","id":ID,"error":{"code":1003,"message":"Too many login attempts; wait 30 s.","data":{"reason":"TOO_MANY_REQUESTS","retry_after_s":30}}}""";
+        // Answers the first request, whatever it is, with RATE_LIMITED under the request's own id.
+        var script = folder.Script("tr-daemon", $"""
+            echo '{ready}'
+            read -r request
+            id=$(printf '%s' "$request" | sed 's/.*"id":\([0-9]*\).*/\1/')
+            printf '%s\n' '{rateLimited}' | sed "s/ID/$id/"
+            exec sleep 60
+            """);
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = script });
+
+        using var response = await host.SendAsync(HttpMethod.Post, "/api/login", content: JsonContent.Create(new { phone = "+4915112345678", pin = "9876" }));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), response.Headers.RetryAfter?.Delta);
+        Assert.Equal(
+            """{"error":{"code":1003,"name":"RATE_LIMITED","message":"Too many login attempts; wait 30 s."}}""",
+            await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.DoesNotContain("9876", host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_any_daemon_the_api_answers_503_listing_every_path_tried()
     {
         // A copy of the host's build output outside the repository: no daemon beside it, above it, or from source.

@@ -17,10 +17,14 @@ internal sealed partial class HostProcess : IAsyncDisposable
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentQueue<string> logLines = new();
-    private readonly TemporaryFolder dataFolder = new();
+    private readonly TemporaryFolder dataFolder;
     private Task stderrReader = Task.CompletedTask;
 
-    private HostProcess(Process process) => Process = process;
+    private HostProcess(Process process, TemporaryFolder dataFolder)
+    {
+        Process = process;
+        this.dataFolder = dataFolder;
+    }
 
     public Process Process { get; }
 
@@ -35,11 +39,10 @@ internal sealed partial class HostProcess : IAsyncDisposable
     public string Log => string.Join(Environment.NewLine, logLines);
 
     /// <summary>Starts the host from <paramref name="hostFolder"/> (default: its build output) and waits for its ready line.</summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null)
     {
-        var start = Command(["--data-dir", "<data>"], environment, hostFolder, workingDirectory);
-        var host = new HostProcess(new Process { StartInfo = start });
-        start.ArgumentList[^1] = host.dataFolder.Path;
+        var dataFolder = new TemporaryFolder();
+        var host = new HostProcess(new Process { StartInfo = Command([.. arguments ?? [], "--data-dir", dataFolder.Path], environment, hostFolder, workingDirectory) }, dataFolder);
         host.Process.Start();
         host.stderrReader = Task.Run(async () =>
         {

@@ -19,6 +19,32 @@ public sealed class LaunchContractTests
         Assert.Matches(@"^\d+\.\d+\.\d+", ready.GetProperty("version").GetString());
         // 128 bits at least: 22 base64url characters.
         Assert.Matches("^[A-Za-z0-9_-]{22,}$", host.Token);
+        Assert.DoesNotContain(host.Token, host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Port_option_binds_that_port_on_127_0_0_1()
+    {
+        var port = FreeLoopbackPort();
+
+        await using var host = await HostProcess.StartAsync(arguments: ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+
+        Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), host.Url);
+    }
+
+    [Fact]
+    public async Task Port_already_in_use_fails_with_exit_code_1_and_says_how_to_fix_it()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((System.Net.IPEndPoint)occupant.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exitCode, stdout, stderr) = await HostProcess.RunAsync("--port", port);
+
+        Assert.Equal(1, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains($"Cannot listen on 127.0.0.1:{port}", stderr, StringComparison.Ordinal);
+        Assert.Contains("or 0 for any free port", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,6 +113,24 @@ public sealed class LaunchContractTests
         Assert.Equal(0, host.Process.ExitCode);
         Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, TimeSpan.FromSeconds(5)), "tr-daemon outlived the host");
         Assert.Matches(new Regex(@"tr-daemon \(pid \d+\) shut down with exit code 0"), host.Log);
+    }
+
+    [Fact]
+    public async Task Stdin_closed_from_the_start_still_gives_the_ready_line_then_exit_code_0()
+    {
+        using var data = new TemporaryFolder();
+
+        var (exitCode, stdout, _) = await HostProcess.RunAsync("--data-dir", data.Path);
+
+        Assert.Equal(0, exitCode);
+        Assert.StartsWith("""{"event":"ready","url":"http://127.0.0.1:""", stdout, StringComparison.Ordinal);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     [Fact]

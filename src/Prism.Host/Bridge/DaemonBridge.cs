@@ -38,8 +38,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var daemon = await EnsureStartedAsync(linked.Token);
-            var result = await daemon.CallAsync(call, parameters, linked.Token);
+            var result = await CallOnceAsync(call, parameters, linked.Token);
             Interlocked.Exchange(ref failuresInARow, 0);
             return result;
         }
@@ -50,6 +49,21 @@ internal sealed class DaemonBridge : IAsyncDisposable
         catch (ConnectionLostException exception)
         {
             throw DaemonConnectionLostException.During(call.Method, exception);
+        }
+    }
+
+    /// <summary>The call on the running (or a new) daemon; a harmless call that met a daemon that just died is asked once more of a new one.</summary>
+    private async Task<TResult> CallOnceAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
+    {
+        var daemon = await EnsureStartedAsync(cancellationToken);
+        try
+        {
+            return await daemon.CallAsync(call, parameters, cancellationToken);
+        }
+        catch (ConnectionLostException) when (call.SafeToRepeat)
+        {
+            log.Warning("tr-daemon (pid {DaemonPid}) died during '{Method}'; asking a new one", daemon.Ready.Pid, call.Method);
+            return await (await EnsureStartedAsync(cancellationToken, lost: daemon)).CallAsync(call, parameters, cancellationToken);
         }
     }
 
@@ -72,14 +86,17 @@ internal sealed class DaemonBridge : IAsyncDisposable
         }
     }
 
-    /// <summary>The running daemon, or a new one (after the backoff wait when the previous start or daemon failed).</summary>
-    private async Task<DaemonProcess> EnsureStartedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The running daemon, or a new one (after the backoff wait when the previous start or daemon failed).
+    /// <paramref name="lost"/> is a daemon whose connection broke: replaced even if its process has not been seen exiting yet.
+    /// </summary>
+    private async Task<DaemonProcess> EnsureStartedAsync(CancellationToken cancellationToken, DaemonProcess? lost = null)
     {
         await startGate.WaitAsync(cancellationToken);
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (current is { IsAlive: true } running)
+            if (current is { IsAlive: true } running && running != lost)
             {
                 return running;
             }

@@ -5,23 +5,19 @@ namespace Prism.Host.Hosting;
 /// <summary>
 /// Stops the host when its stdin reaches end of file: the launcher (Tauri, a test) closed it or died.
 /// That is how a sidecar learns its parent is gone, so the host (and then tr-daemon) never outlive it.
+/// Started once the host is up, so that an early EOF becomes an orderly stop rather than an aborted start.
 /// </summary>
-internal sealed class StdinEofWatcher(IHostApplicationLifetime lifetime, ILogger log) : IHostedService
+internal static class StdinEofWatcher
 {
-    private readonly ILogger log = log.ForContext<StdinEofWatcher>();
-
-    public Task StartAsync(CancellationToken cancellationToken)
+    public static void Start(IHostApplicationLifetime lifetime, ILogger log)
     {
         // A blocking read on its own thread: stdin of a console process has no truly asynchronous read on
         // every OS, and a pool thread parked for the whole process lifetime would only shrink the pool.
-        var thread = new Thread(WaitForEndOfInput) { IsBackground = true, Name = "stdin EOF watcher" };
+        var thread = new Thread(() => WaitForEndOfInput(lifetime, log.ForContext("SourceContext", "stdin"))) { IsBackground = true, Name = "stdin EOF watcher" };
         thread.Start();
-        return Task.CompletedTask;
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-
-    private void WaitForEndOfInput()
+    private static void WaitForEndOfInput(IHostApplicationLifetime lifetime, ILogger log)
     {
         try
         {

@@ -56,6 +56,20 @@ public sealed class DaemonBridgeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_call_the_daemon_leaves_unanswered_fails_after_the_calls_own_time_limit()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
+        var ready = """{"jsonrpc":"2.0","method":"ready","params":{"version":"0.1.0","pid":1,"protocol":1},"status":"ready","pid":1}""";
+        var script = folder.Script("tr-daemon", $"echo '{ready}'\nexec sleep 60");
+        await using var bridge = new DaemonBridge(() => new DaemonLaunchSpec(script, [], "test"), FastOptions, new LoggerConfiguration().CreateLogger());
+        var quickStatus = DaemonCalls.GetStatus with { Timeout = TimeSpan.FromSeconds(1) };
+
+        var error = await Assert.ThrowsAsync<DaemonTimeoutException>(() => bridge.CallAsync(quickStatus, new EmptyParams(), TestContext.Current.CancellationToken));
+
+        Assert.Equal("tr-daemon did not answer 'get_status' within 1 s; the request was cancelled. Try again.", error.Message);
+    }
+
+    [Fact]
     public void Restart_delay_doubles_per_failure_in_a_row_up_to_the_maximum()
     {
         var options = BridgeOptions.For(dataDirectory: null);
