@@ -7,7 +7,8 @@ namespace Prism.Pipeline.Sidecars;
 
 /// <summary>
 /// A hash of everything a publish depends on: the files of the project and of the projects it references (bin/ and
-/// obj/ excluded), the repository-wide build files, and the runtime, mode, configuration and SDK.
+/// obj/ excluded), the files beside those folders up to the root (imported props such as src/Sidecar.props), the
+/// repository-wide build files, and the runtime, mode, configuration and SDK.
 /// </summary>
 internal static class PublishFingerprint
 {
@@ -18,8 +19,9 @@ internal static class PublishFingerprint
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(hash, $"rid={request.Runtime.Rid};mode={request.Mode};configuration=Release;sdk={sdkVersion}");
-        var files = ProjectFolders(request.Project)
-            .SelectMany(SourceFiles)
+        var folders = ProjectFolders(request.Project).ToList();
+        var files = folders.SelectMany(SourceFiles)
+            .Concat(folders.SelectMany(folder => FilesBetween(folder, root)))
             .Concat(SharedInputs.Select(name => (string)(root / name)).Where(File.Exists))
             .Distinct()
             .OrderBy(path => Path.GetRelativePath(root, path).Replace('\\', '/'), StringComparer.Ordinal);
@@ -61,6 +63,18 @@ internal static class PublishFingerprint
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Where(file => !Path.GetRelativePath(folder, file).Replace('\\', '/').Split('/')
                 .Any(part => part is "bin" or "obj"));
+
+    /// <summary>The files directly inside each folder above <paramref name="folder"/>, up to (not including) the root.</summary>
+    private static IEnumerable<string> FilesBetween(string folder, string root)
+    {
+        for (var parent = Path.GetDirectoryName(folder); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
+        {
+            foreach (var file in Directory.EnumerateFiles(parent))
+            {
+                yield return file;
+            }
+        }
+    }
 
     private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
 }

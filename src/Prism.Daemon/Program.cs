@@ -32,7 +32,7 @@ internal static class Program
         await using var stdin = Console.OpenStandardInput();
         await using var stdout = Console.OpenStandardOutput();
         using var writer = new ProtocolWriter(stdout);
-        var methods = new DaemonMethods(new StatusReporter(DaemonVersion.Current), stop);
+        var methods = new DaemonMethods(new StatusReporter(SidecarVersion.Current), stop);
         var handler = new StdioMessageHandler(
             new BoundedLineReader(stdin, BoundedLineReader.DefaultMaxLineBytes),
             new RequestScreen(methods.Names),
@@ -44,8 +44,8 @@ internal static class Program
         methods.RegisterOn(rpc);
         try
         {
-            await writer.WriteLineAsync(ReadyLine.Writer(DaemonVersion.Current, Environment.ProcessId), CancellationToken.None);
-            log.Information("tr-daemon {Version} ready (pid {Pid}), data folder {DataDirectory}", DaemonVersion.Current, Environment.ProcessId, options.DataDirectory);
+            await writer.WriteLineAsync(ReadyLine.Writer(SidecarVersion.Current, Environment.ProcessId), CancellationToken.None);
+            log.Information("tr-daemon {Version} ready (pid {Pid}), data folder {DataDirectory}", SidecarVersion.Current, Environment.ProcessId, options.DataDirectory);
             rpc.StartListening();
             await rpc.Completion;
             log.Information("Every reply flushed; exiting");

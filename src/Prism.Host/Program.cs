@@ -18,7 +18,7 @@ internal static class Program
         switch (command)
         {
             case HostCommand.PrintVersion:
-                Console.Out.WriteLine($"prism {HostVersion.Current}");
+                Console.Out.WriteLine($"prism {SidecarVersion.Current}");
                 return 0;
             case HostCommand.PrintHelp:
                 Console.Out.Write(HostCommandLine.HelpText);
@@ -49,7 +49,7 @@ internal static class Program
             await ReadyLine.For(port, token).WriteToAsync(stdout, CancellationToken.None);
         }
 
-        log.Information("prism {Version} listening on http://127.0.0.1:{Port}/ (pid {Pid})", HostVersion.Current, port, Environment.ProcessId);
+        log.Information("prism {Version} listening on http://127.0.0.1:{Port}/ (pid {Pid})", SidecarVersion.Current, port, Environment.ProcessId);
         StdinEofWatcher.Start(app.Lifetime, log);
         await app.WaitForShutdownAsync();
         // The server has stopped taking requests: now tr-daemon gets `shutdown`, a short wait, then a kill.

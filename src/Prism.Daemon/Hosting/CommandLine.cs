@@ -28,7 +28,7 @@ internal static class CommandLine
         switch (command)
         {
             case Command.PrintVersion:
-                output.WriteLine($"tr-daemon {DaemonVersion.Current}");
+                output.WriteLine($"tr-daemon {SidecarVersion.Current}");
                 return 0;
             case Command.PrintHelp:
                 output.Write(HelpText);
@@ -40,7 +40,7 @@ internal static class CommandLine
     }
 
     private static string HelpText => $"""
-        tr-daemon {DaemonVersion.Current} - the Prism sidecar: JSON-RPC 2.0 over stdin/stdout, one message per line.
+        tr-daemon {SidecarVersion.Current} - the Prism sidecar: JSON-RPC 2.0 over stdin/stdout, one message per line.
 
         Usage:
           tr-daemon             serve: print the ready line, then answer requests until stdin closes,

@@ -75,7 +75,7 @@ internal static class HostCommandLine
     }
 
     public static string HelpText => $"""
-        prism {HostVersion.Current} - the Prism host: a local web page and JSON API driving tr-daemon.
+        prism {SidecarVersion.Current} - the Prism host: a local web page and JSON API driving tr-daemon.
 
         Usage:
           prism [--port N] [--data-dir DIR]

@@ -6,7 +6,7 @@ namespace Prism.Host.Hosting;
 internal sealed record ReadyLine(string Event, string Url, string Token, int Pid, string Version)
 {
     public static ReadyLine For(int port, string token) =>
-        new("ready", $"http://127.0.0.1:{port}/", token, Environment.ProcessId, HostVersion.Current);
+        new("ready", $"http://127.0.0.1:{port}/", token, Environment.ProcessId, SidecarVersion.Current);
 
     /// <summary>Writes the line and flushes, so a launcher reading a pipe sees it at once.</summary>
     public async Task WriteToAsync(Stream stdout, CancellationToken cancellationToken)

@@ -21,6 +21,7 @@ public sealed class PublishFingerprintTests : IDisposable
         folder.Write("src/Lib/Code.cs", "class Code {}");
         folder.Write("src/Other/Other.cs", "class Other {}");
         folder.Write("Directory.Packages.props", "<Project />");
+        folder.Write("src/Shared.props", "<Project />");
     }
 
     public void Dispose() => folder.Dispose();
@@ -40,6 +41,7 @@ public sealed class PublishFingerprintTests : IDisposable
     [InlineData("src/App/Program.cs")]
     [InlineData("src/Lib/Code.cs")]
     [InlineData("Directory.Packages.props")]
+    [InlineData("src/Shared.props")]
     public void Changes_when_a_source_of_the_project_or_a_referenced_project_or_a_shared_build_file_changes(string file)
     {
         var before = Fingerprint();
