@@ -12,7 +12,6 @@ internal sealed partial class Build
 
     Target Benchmark => _ => _
         .Description("Publishes this machine's tr-daemon as Native AOT and as a single file and reports size and spawn → first reply, against a Python floor.")
-        .DependsOn(Restore)
         .Executes(async () =>
         {
             IReadOnlyList<RuntimeTarget> thisMachine = [CurrentRuntime.Target];

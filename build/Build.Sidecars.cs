@@ -48,7 +48,7 @@ internal sealed partial class Build
 
     Target Publish => _ => _
         .Description("Publishes every sidecar for each runtime into artifacts/publish/<sidecar>/<rid>/; unchanged ones are skipped.")
-        .DependsOn(Restore)
+        .After(Restore, Compile)
         .Executes(async () => Published.AddRange(await PublishAllAsync(SelectedSidecars, SelectedRuntimes, PublishMode, PublishDirectory)));
 
     Target Stage => _ => _
