@@ -64,16 +64,19 @@ public sealed class ErrorReplyTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Session_methods_are_not_served_before_the_trade_republic_client_exists(string daemon)
+    public async Task Session_methods_without_a_session_answer_the_contract_errors(string daemon)
     {
         await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
 
-        string[] methods = ["login", "confirm_2fa", "logout", "fetch_portfolio"];
-        for (var i = 0; i < methods.Length; i++)
-        {
-            await process.SendLineAsync($$"""{"method":"{{methods[i]}}","params":{},"id":{{i}}}""");
-            Reply.AssertError((await process.ReadLineAsync())!, -32601, idJson: i.ToString());
-        }
+        await process.SendLineAsync("""{"method":"login","params":{},"id":1}""");
+        await process.SendLineAsync("""{"method":"confirm_2fa","params":{},"id":2}""");
+        await process.SendLineAsync("""{"method":"fetch_portfolio","params":{},"id":3}""");
+        await process.SendLineAsync("""{"method":"logout","params":{},"id":4}""");
+
+        Assert.Contains("'phone'", Reply.AssertError((await process.ReadUntilReplyAsync("1")).Last(), -32602, idJson: "1"), StringComparison.Ordinal);
+        Reply.AssertError((await process.ReadUntilReplyAsync("2")).Last(), 1006, idJson: "2");
+        Reply.AssertError((await process.ReadUntilReplyAsync("3")).Last(), 1001, idJson: "3");
+        Assert.Equal("logged_out", Reply.AssertResult((await process.ReadUntilReplyAsync("4")).Last(), "4").GetProperty("status").GetString());
     }
 
     [Theory(Timeout = TestTimeouts.Default)]

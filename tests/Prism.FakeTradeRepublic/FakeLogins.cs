@@ -68,6 +68,12 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
     /// <summary>Checks rate limit, phone and PIN, then opens a process (null factor: v1's SMS code).</summary>
     private async Task<IResult> StartAsync(HttpRequest request, FakeSecondFactor? secondFactor)
     {
+        if (server.Scenario.Unresponsive)
+        {
+            await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
+
         if (server.Scenario.RateLimited)
         {
             request.HttpContext.Response.Headers.RetryAfter = "30";

@@ -42,6 +42,9 @@ public sealed class FakeScenario
     /// <summary>Every login answers 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After: 30</c>.</summary>
     public bool RateLimited { get; set; }
 
+    /// <summary>Logins get no answer at all (the connection stays open until the client gives up).</summary>
+    public bool Unresponsive { get; set; }
+
     /// <summary>Every v2 login answers 426 <c>CLIENT_VERSION_OUTDATED</c>.</summary>
     public bool ClientOutdated { get; set; }
 

@@ -23,6 +23,8 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
     public static async Task<TradeRepublicSocket> ConnectAsync(TradeRepublicSettings settings, SessionCookies cookies, CancellationToken cancellation)
     {
         var socket = new ClientWebSocket();
+        // Keeps the handshake's status code, so a 401 (session over) is told apart from a network failure.
+        socket.Options.CollectHttpResponseDetails = true;
         socket.Options.SetRequestHeader("User-Agent", settings.UserAgent);
         if (cookies.Header() is { } cookieHeader)
         {
