@@ -68,15 +68,15 @@ public sealed class ErrorReplyTests
     {
         await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
 
+        // One at a time: requests run concurrently, so pipelined replies may arrive in any order.
         await process.SendLineAsync("""{"method":"login","params":{},"id":1}""");
+        Assert.Contains("'phone'", Reply.AssertError((await process.ReadLineAsync())!, -32602, idJson: "1"), StringComparison.Ordinal);
         await process.SendLineAsync("""{"method":"confirm_2fa","params":{},"id":2}""");
+        Reply.AssertError((await process.ReadLineAsync())!, 1006, idJson: "2");
         await process.SendLineAsync("""{"method":"fetch_portfolio","params":{},"id":3}""");
+        Reply.AssertError((await process.ReadLineAsync())!, 1001, idJson: "3");
         await process.SendLineAsync("""{"method":"logout","params":{},"id":4}""");
-
-        Assert.Contains("'phone'", Reply.AssertError((await process.ReadUntilReplyAsync("1")).Last(), -32602, idJson: "1"), StringComparison.Ordinal);
-        Reply.AssertError((await process.ReadUntilReplyAsync("2")).Last(), 1006, idJson: "2");
-        Reply.AssertError((await process.ReadUntilReplyAsync("3")).Last(), 1001, idJson: "3");
-        Assert.Equal("logged_out", Reply.AssertResult((await process.ReadUntilReplyAsync("4")).Last(), "4").GetProperty("status").GetString());
+        Assert.Equal("logged_out", Reply.AssertResult((await process.ReadLineAsync())!, "4").GetProperty("status").GetString());
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
