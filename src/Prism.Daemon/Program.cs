@@ -1,6 +1,7 @@
 using Prism.Daemon.Hosting;
 using Prism.Daemon.Logging;
 using Prism.Daemon.Rpc;
+using Prism.Daemon.Session;
 using Prism.Daemon.Transport;
 using Prism.Protocol;
 
@@ -32,7 +33,9 @@ internal static class Program
         await using var stdin = Console.OpenStandardInput();
         await using var stdout = Console.OpenStandardOutput();
         using var writer = new ProtocolWriter(stdout);
-        var methods = new DaemonMethods(new StatusReporter(SidecarVersion.Current), stop);
+        using var http = TradeRepublicHttp.CreateClient();
+        using var session = SessionComposition.Create(options, http, log);
+        var methods = new DaemonMethods(SidecarVersion.Current, session, stop);
         var handler = new StdioMessageHandler(
             new BoundedLineReader(stdin, BoundedLineReader.DefaultMaxLineBytes),
             new RequestScreen(methods.Names),

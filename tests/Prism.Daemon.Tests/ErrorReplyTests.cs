@@ -64,16 +64,19 @@ public sealed class ErrorReplyTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Session_methods_are_not_served_before_the_trade_republic_client_exists(string daemon)
+    public async Task Session_methods_without_a_session_answer_the_contract_errors(string daemon)
     {
         await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
 
-        string[] methods = ["login", "confirm_2fa", "logout", "fetch_portfolio"];
-        for (var i = 0; i < methods.Length; i++)
-        {
-            await process.SendLineAsync($$"""{"method":"{{methods[i]}}","params":{},"id":{{i}}}""");
-            Reply.AssertError((await process.ReadLineAsync())!, -32601, idJson: i.ToString());
-        }
+        // One at a time: requests run concurrently, so pipelined replies may arrive in any order.
+        await process.SendLineAsync("""{"method":"login","params":{},"id":1}""");
+        Assert.Contains("'phone'", Reply.AssertError((await process.ReadLineAsync())!, -32602, idJson: "1"), StringComparison.Ordinal);
+        await process.SendLineAsync("""{"method":"confirm_2fa","params":{},"id":2}""");
+        Reply.AssertError((await process.ReadLineAsync())!, 1006, idJson: "2");
+        await process.SendLineAsync("""{"method":"fetch_portfolio","params":{},"id":3}""");
+        Reply.AssertError((await process.ReadLineAsync())!, 1001, idJson: "3");
+        await process.SendLineAsync("""{"method":"logout","params":{},"id":4}""");
+        Assert.Equal("logged_out", Reply.AssertResult((await process.ReadLineAsync())!, "4").GetProperty("status").GetString());
     }
 
     [Theory(Timeout = TestTimeouts.Default)]

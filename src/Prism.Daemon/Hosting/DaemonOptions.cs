@@ -1,3 +1,4 @@
+using Prism.Daemon.Session;
 using Serilog.Events;
 
 namespace Prism.Daemon.Hosting;
@@ -6,7 +7,7 @@ namespace Prism.Daemon.Hosting;
 /// The daemon's settings from its environment (the contract's configuration section).
 /// <see cref="Problems"/> lists settings that were ignored, to be logged once logging exists.
 /// </summary>
-internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, IReadOnlyList<string> Problems)
+internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, TradeRepublicSettings TradeRepublic, IReadOnlyList<string> Problems)
 {
     public const string DataDirectoryVariable = "PRISM_DATA_DIR";
     public const string LogLevelVariable = "PRISM_LOG_LEVEL";
@@ -17,6 +18,7 @@ internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLeve
         return new DaemonOptions(
             ReadDataDirectory(),
             ReadLogLevel(problems),
+            TradeRepublicSettings.FromEnvironment(problems),
             problems);
     }
 

@@ -1,3 +1,4 @@
+using Prism.Daemon.Session;
 using Prism.Protocol;
 using Serilog;
 using StreamJsonRpc;
@@ -6,14 +7,26 @@ using StreamJsonRpc.Protocol;
 namespace Prism.Daemon.Rpc;
 
 /// <summary>
-/// The RPC engine with error details that keep internals inside: a method that throws anything but a
-/// <see cref="LocalRpcException"/> (which carries the contract's own code and data) is logged on stderr
-/// and answered with a generic internal error, without stack trace, exception type or message.
+/// The RPC engine with error details that keep internals inside: a <see cref="SessionFailure"/> becomes the
+/// contract's application error (code, message, <c>data.reason</c>); anything else is logged on stderr and
+/// answered with a generic internal error, without stack trace, exception type or message.
 /// </summary>
 internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler, ILogger log) : JsonRpc(handler)
 {
     protected override JsonRpcError.ErrorDetail CreateErrorDetails(JsonRpcRequest request, Exception exception)
     {
+        if (exception is SessionFailure failure)
+        {
+            // The message is written to be shown: it never holds a secret, so the log may carry it too.
+            log.Warning("Method {Method} failed: {Failure}", request.Method, failure.Message);
+            return new JsonRpcError.ErrorDetail
+            {
+                Code = (JsonRpcErrorCode)(int)failure.Code,
+                Message = failure.Message,
+                Data = new ApplicationErrorData(failure.Reason, failure.RetryAfterSeconds),
+            };
+        }
+
         log.Error(exception, "Method {Method} failed", request.Method);
         return new JsonRpcError.ErrorDetail
         {

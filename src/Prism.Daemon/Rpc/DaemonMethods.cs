@@ -1,3 +1,5 @@
+using System.Reflection;
+using Prism.Daemon.Session;
 using Prism.Daemon.Transport;
 using Prism.Protocol;
 using StreamJsonRpc;
@@ -6,18 +8,23 @@ namespace Prism.Daemon.Rpc;
 
 /// <summary>
 /// The methods this daemon serves, registered with the RPC engine from one table so that the transport's
-/// screen answers -32601 for exactly the methods that are not in it. The session methods (login,
-/// confirm_2fa, logout, fetch_portfolio) join the table with the Trade Republic client.
+/// screen answers -32601 for exactly the methods that are not in it. Methods with params bind the whole
+/// params object to the contract's record (<c>LoginParams</c>, <c>ConfirmTwoFactorParams</c>).
 /// </summary>
 internal sealed class DaemonMethods
 {
     private readonly IReadOnlyDictionary<string, Delegate> table;
 
-    public DaemonMethods(StatusReporter status, StopSignal stop)
+    public DaemonMethods(string version, SessionManager session, StopSignal stop)
     {
         table = new Dictionary<string, Delegate>(StringComparer.Ordinal)
         {
-            [MethodNames.GetStatus] = new Func<GetStatusResult>(status.Report),
+            [MethodNames.GetStatus] = new Func<GetStatusResult>(() => session.Status(version)),
+            [MethodNames.Login] = new Func<LoginParams, CancellationToken, Task<LoginResult>>(session.LoginAsync),
+            [MethodNames.ConfirmTwoFactor] = new Func<ConfirmTwoFactorParams, CancellationToken, Task<ConfirmTwoFactorResult>>(
+                (confirmation, cancellation) => session.ConfirmAsync(confirmation.Token, cancellation)),
+            [MethodNames.Logout] = new Func<CancellationToken, Task<LogoutResult>>(session.LogoutAsync),
+            [MethodNames.FetchPortfolio] = new Func<CancellationToken, Task<FetchPortfolioResult>>(session.FetchPortfolioAsync),
             [MethodNames.Shutdown] = new Func<ShutdownResult>(() =>
             {
                 stop.Request();
@@ -32,7 +39,12 @@ internal sealed class DaemonMethods
     {
         foreach (var (name, method) in table)
         {
-            rpc.AddLocalRpcMethod(name, method);
+            var binding = new JsonRpcMethodAttribute(name) { UseSingleObjectParameterDeserialization = TakesParamsObject(method.Method) };
+            rpc.AddLocalRpcMethod(method.Method, method.Target, binding);
         }
     }
+
+    /// <summary>Whether the method's first parameter stands for the whole params object (rather than none at all).</summary>
+    private static bool TakesParamsObject(MethodInfo method) =>
+        method.GetParameters() is [var first, ..] && first.ParameterType != typeof(CancellationToken);
 }

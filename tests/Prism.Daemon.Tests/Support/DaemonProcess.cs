@@ -3,6 +3,9 @@ using System.Text;
 
 namespace Prism.Daemon.Tests.Support;
 
+/// <summary>How to start a daemon: a data folder the caller owns (kept across restarts), extra environment variables.</summary>
+internal sealed record DaemonSetup(string? DataDirectory = null, IReadOnlyDictionary<string, string>? Environment = null);
+
 /// <summary>
 /// A running tr-daemon with raw pipes: bytes go to its stdin, LF-terminated lines come from its stdout.
 /// Every wait is bounded so a hung daemon fails the test; Dispose kills the process if it is still running.
@@ -17,17 +20,19 @@ internal sealed class DaemonProcess : IAsyncDisposable
     private readonly Stream stdout;
     private readonly StringBuilder stderr = new();
     private readonly string dataDirectory;
+    private readonly bool ownsDataDirectory;
     private readonly byte[] readBuffer = new byte[64 * 1024];
     private int readStart;
     private int readEnd;
 
     private readonly CancellationToken testCancelled;
 
-    private DaemonProcess(Process process, string dataDirectory, CancellationToken testCancelled)
+    private DaemonProcess(Process process, string dataDirectory, bool ownsDataDirectory, CancellationToken testCancelled)
     {
         this.process = process;
         this.testCancelled = testCancelled;
         this.dataDirectory = dataDirectory;
+        this.ownsDataDirectory = ownsDataDirectory;
         stdin = process.StandardInput.BaseStream;
         stdout = process.StandardOutput.BaseStream;
         process.ErrorDataReceived += (_, e) =>
@@ -57,9 +62,13 @@ internal sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <paramref name="target"/> with its own empty data folder; every wait ends when <paramref name="testCancelled"/> fires.</summary>
-    public static DaemonProcess Start(DaemonTarget target, CancellationToken testCancelled, params string[] arguments)
+    public static DaemonProcess Start(DaemonTarget target, CancellationToken testCancelled, params string[] arguments) =>
+        Start(target, new DaemonSetup(), testCancelled, arguments);
+
+    /// <summary>Starts <paramref name="target"/> as <paramref name="setup"/> says; every wait ends when <paramref name="testCancelled"/> fires.</summary>
+    public static DaemonProcess Start(DaemonTarget target, DaemonSetup setup, CancellationToken testCancelled, params string[] arguments)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("prism-daemon-test-").FullName;
+        var dataDirectory = setup.DataDirectory ?? Directory.CreateTempSubdirectory("prism-daemon-test-").FullName;
         var startInfo = new ProcessStartInfo(target.FileName)
         {
             RedirectStandardInput = true,
@@ -74,14 +83,27 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
         startInfo.Environment["PRISM_DATA_DIR"] = dataDirectory;
         startInfo.Environment["PRISM_LOG_LEVEL"] = "Debug";
+        // Never the internet: unless a test points the daemon at its fake Trade Republic, a login goes to a
+        // closed local port (discard, 9) and fails at once.
+        startInfo.Environment["PRISM_TR_API_URL"] = "http://127.0.0.1:9";
+        startInfo.Environment["PRISM_TR_WS_URL"] = "ws://127.0.0.1:9";
+        foreach (var (name, value) in setup.Environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {target.FileName}.");
-        return new DaemonProcess(process, dataDirectory, testCancelled);
+        return new DaemonProcess(process, dataDirectory, ownsDataDirectory: setup.DataDirectory is null, testCancelled);
     }
 
     /// <summary>Starts the daemon and reads its ready line.</summary>
-    public static async Task<DaemonProcess> StartReadyAsync(DaemonTarget target, CancellationToken testCancelled)
+    public static Task<DaemonProcess> StartReadyAsync(DaemonTarget target, CancellationToken testCancelled) =>
+        StartReadyAsync(target, new DaemonSetup(), testCancelled);
+
+    /// <summary>Starts the daemon as <paramref name="setup"/> says and reads its ready line.</summary>
+    public static async Task<DaemonProcess> StartReadyAsync(DaemonTarget target, DaemonSetup setup, CancellationToken testCancelled)
     {
-        var daemon = Start(target, testCancelled);
+        var daemon = Start(target, setup, testCancelled);
         var ready = await daemon.ReadLineAsync();
         Assert.True(ready is not null && ready.Contains("\"method\":\"ready\"", StringComparison.Ordinal), $"Expected the ready line first, got: {ready ?? "<end of output>"}\n{daemon.Stderr}");
         return daemon;
@@ -176,6 +198,9 @@ internal sealed class DaemonProcess : IAsyncDisposable
         }
 
         process.Dispose();
-        Directory.Delete(dataDirectory, recursive: true);
+        if (ownsDataDirectory)
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
     }
 }

@@ -1,0 +1,132 @@
+using System.Buffers;
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Prism.Daemon.Session;
+
+namespace Prism.Daemon.Portfolio;
+
+/// <summary>
+/// A websocket to Trade Republic carrying the session cookies, past the <c>connect 31</c> handshake: text messages
+/// in and out, subscriptions numbered from 1. Failures become <see cref="SessionFailure"/>s.
+/// </summary>
+internal sealed class TradeRepublicSocket : IAsyncDisposable
+{
+    private const int ProtocolVersion = 31;
+    private readonly ClientWebSocket socket;
+    private int lastSubscriptionId;
+
+    private TradeRepublicSocket(ClientWebSocket socket) => this.socket = socket;
+
+    /// <summary>Connects to <see cref="TradeRepublicSettings.WebSocketUrl"/> and waits for Trade Republic's <c>connected</c>.</summary>
+    public static async Task<TradeRepublicSocket> ConnectAsync(TradeRepublicSettings settings, SessionCookies cookies, CancellationToken cancellation)
+    {
+        var socket = new ClientWebSocket();
+        // Keeps the handshake's status code, so a 401 (session over) is told apart from a network failure.
+        socket.Options.CollectHttpResponseDetails = true;
+        socket.Options.SetRequestHeader("User-Agent", settings.UserAgent);
+        if (cookies.Header() is { } cookieHeader)
+        {
+            socket.Options.SetRequestHeader("Cookie", cookieHeader);
+        }
+
+        var connection = new TradeRepublicSocket(socket);
+        try
+        {
+            await socket.ConnectAsync(settings.WebSocketUrl, cancellation);
+            await connection.SendAsync($"connect {ProtocolVersion} {ConnectPayload(settings.Locale)}", cancellation);
+            var greeting = await connection.ReceiveAsync(cancellation);
+            if (!greeting.StartsWith("connected", StringComparison.Ordinal))
+            {
+                throw SessionFailure.UnexpectedAnswer("the websocket connect", "no 'connected' greeting");
+            }
+
+            return connection;
+        }
+        catch (WebSocketException exception) when (socket.HttpStatusCode == HttpStatusCode.Unauthorized)
+        {
+            await connection.DisposeAsync();
+            throw SessionFailure.SessionExpired(exception.WebSocketErrorCode.ToString());
+        }
+        catch (WebSocketException exception)
+        {
+            await connection.DisposeAsync();
+            throw SessionFailure.Unreachable("the portfolio websocket", settings.WebSocketUrl.Authority, exception.WebSocketErrorCode.ToString());
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Subscribes to <paramref name="topicJson"/>; returns the subscription's id.</summary>
+    public async Task<int> SubscribeAsync(string topicJson, CancellationToken cancellation)
+    {
+        var id = Interlocked.Increment(ref lastSubscriptionId);
+        await SendAsync($"sub {id} {topicJson}", cancellation);
+        return id;
+    }
+
+    public Task UnsubscribeAsync(int id, CancellationToken cancellation) => SendAsync($"unsub {id}", cancellation);
+
+    /// <summary>The next text message, reassembled from its fragments.</summary>
+    public async Task<string> ReceiveAsync(CancellationToken cancellation)
+    {
+        var message = new ArrayBufferWriter<byte>();
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(message.GetMemory(16 * 1024), cancellation);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                throw SessionFailure.UnexpectedAnswer("the portfolio websocket", $"the server closed it ({socket.CloseStatus})");
+            }
+
+            message.Advance(received.Count);
+            if (received.EndOfMessage)
+            {
+                return Encoding.UTF8.GetString(message.WrittenSpan);
+            }
+        }
+    }
+
+    private Task SendAsync(string text, CancellationToken cancellation) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellation);
+
+    /// <summary>The web app's <c>connect</c> payload (locale configurable, the rest as the reference gives it).</summary>
+    private static string ConnectPayload(string locale)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteString("locale", locale);
+            json.WriteString("platformId", "webtrading");
+            json.WriteString("platformVersion", "chrome - 94.0.4606");
+            json.WriteString("clientId", "app.traderepublic.com");
+            json.WriteString("clientVersion", "5582");
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (socket.State == WebSocketState.Open)
+        {
+            using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            try
+            {
+                await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", bounded.Token);
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException)
+            {
+                // The portfolio is read; a server that does not finish the closing handshake costs nothing.
+            }
+        }
+
+        socket.Dispose();
+    }
+}

@@ -1,0 +1,25 @@
+using Prism.Daemon.Hosting;
+using Prism.Daemon.Portfolio;
+using Serilog;
+
+namespace Prism.Daemon.Session;
+
+/// <summary>Puts the session parts together from the daemon's settings: nothing here touches the network or a file.</summary>
+internal static class SessionComposition
+{
+    public static SessionManager Create(DaemonOptions options, HttpClient httpClient, ILogger log)
+    {
+        var settings = options.TradeRepublic;
+        var http = new TradeRepublicHttp(httpClient, settings, new DeviceIdentity(options.DataDirectory));
+        var clock = TimeProvider.System;
+        ILoginFlow login = settings.LoginApi == LoginApi.V1 ? new WebLoginV1(http, clock) : new WebLoginV2(http, clock);
+        return new SessionManager(
+            login,
+            new SessionEndpoints(http),
+            new SessionStore(options.DataDirectory, log),
+            new PortfolioReader(settings),
+            settings.ApiUrl,
+            clock,
+            log);
+    }
+}

@@ -1,0 +1,180 @@
+using Prism.Daemon.Portfolio;
+using Prism.Protocol;
+using Serilog;
+
+namespace Prism.Daemon.Session;
+
+/// <summary>
+/// The daemon's one Trade Republic session and its states: idle, a login waiting for its second factor, or
+/// authenticated. Session methods run one at a time (a second call waits for the first); <see cref="Status"/>
+/// reads a snapshot and never waits or touches the network.
+/// </summary>
+internal sealed class SessionManager(
+    ILoginFlow login,
+    SessionEndpoints endpoints,
+    SessionStore store,
+    PortfolioReader portfolio,
+    Uri apiUrl,
+    TimeProvider clock,
+    ILogger log) : IDisposable
+{
+    private readonly SemaphoreSlim oneAtATime = new(1, 1);
+    private volatile object? state;
+
+    /// <summary>An authenticated session: whose, its cookies, its securities account, and when it was last used.</summary>
+    private sealed record ActiveSession(string Phone, SessionCookies Cookies, string SecuritiesAccountNumber)
+    {
+        public DateTimeOffset LastUsed { get; set; }
+
+        public override string ToString() => $"ActiveSession {{ Phone = {PhoneMask.Mask(Phone)} }}";
+    }
+
+    public GetStatusResult Status(string version) => state switch
+    {
+        PendingLogin pending => new(SessionStatus.WaitingForSecondFactor, store.HasAny(), version, pending.SecondFactor, pending.ExpiresAt),
+        ActiveSession => new(SessionStatus.Authenticated, store.HasAny(), version),
+        _ => new(SessionStatus.Idle, store.HasAny(), version),
+    };
+
+    /// <summary>Restores the saved session of the phone when it is still valid; otherwise (unless only a restore is wanted) starts a login.</summary>
+    public Task<LoginResult> LoginAsync(LoginParams request, CancellationToken cancellation) => OneAtATimeAsync(async () =>
+    {
+        if (await TryRestoreAsync(request.Phone, cancellation))
+        {
+            return new LoginResult(SessionStatus.Authenticated, Restored: true);
+        }
+
+        if (request.RestoreOnly == true)
+        {
+            throw SessionFailure.RestoreFailed();
+        }
+
+        state = null;
+        var pending = await login.StartAsync(request.Phone, request.Pin, cancellation);
+        state = pending;
+        log.Information("Login of {Phone} waits for the second factor ({SecondFactor})", PhoneMask.Mask(request.Phone), pending.SecondFactor);
+        return new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: pending.SecondFactor, Countdown: pending.CountdownSeconds);
+    }, cancellation);
+
+    /// <summary>Completes the waiting login with the code, or waits for the app approval; any failure or cancellation leaves the daemon idle.</summary>
+    public Task<ConfirmTwoFactorResult> ConfirmAsync(string? code, CancellationToken cancellation) => OneAtATimeAsync(async () =>
+    {
+        if (state is not PendingLogin pending)
+        {
+            throw SessionFailure.NoPendingLogin();
+        }
+
+        try
+        {
+            await login.CompleteAsync(pending, code, cancellation);
+            var account = await endpoints.SecuritiesAccountNumberAsync(pending.Cookies, cancellation);
+            store.Save(pending.Phone, pending.Cookies.ToSaved());
+            state = new ActiveSession(pending.Phone, pending.Cookies, account) { LastUsed = clock.GetUtcNow() };
+            log.Information("Login of {Phone} confirmed", PhoneMask.Mask(pending.Phone));
+            return new ConfirmTwoFactorResult(SessionStatus.Authenticated);
+        }
+        catch (SessionFailure failure) when (failure.Code == ApplicationErrorCode.CodeInvalid)
+        {
+            // A mistyped code can be typed again within the same login.
+            throw;
+        }
+        catch
+        {
+            state = null;
+            throw;
+        }
+    }, cancellation);
+
+    /// <summary>Forgets the session and deletes its saved file; a login still waiting is abandoned.</summary>
+    public Task<LogoutResult> LogoutAsync(CancellationToken cancellation) => OneAtATimeAsync(() =>
+    {
+        switch (state)
+        {
+            case ActiveSession active:
+                store.Delete(active.Phone);
+                break;
+            case PendingLogin pending:
+                store.Delete(pending.Phone);
+                break;
+        }
+
+        state = null;
+        return Task.FromResult(LogoutResult.LoggedOut);
+    }, cancellation);
+
+    /// <summary>The portfolio of the authenticated session, refreshing the session first when it has been idle.</summary>
+    public Task<FetchPortfolioResult> FetchPortfolioAsync(CancellationToken cancellation) => OneAtATimeAsync(async () =>
+    {
+        if (state is not ActiveSession active)
+        {
+            throw SessionFailure.NotAuthenticated();
+        }
+
+        try
+        {
+            if (clock.GetUtcNow() - active.LastUsed > SessionEndpoints.RefreshAfter)
+            {
+                await endpoints.RefreshAsync(active.Cookies, cancellation);
+            }
+
+            var result = await portfolio.ReadAsync(active.Cookies, active.SecuritiesAccountNumber, cancellation);
+            active.LastUsed = clock.GetUtcNow();
+            return result;
+        }
+        catch (SessionFailure failure) when (failure.Code == ApplicationErrorCode.NotAuthenticated)
+        {
+            Forget(active.Phone, "Trade Republic no longer accepts the session");
+            throw SessionFailure.SessionExpired(failure.Reason);
+        }
+    }, cancellation);
+
+    /// <summary>
+    /// Tries the saved session of <paramref name="phone"/> (refresh, then account). A refusal means the session is
+    /// gone: its file is deleted. Rate limits, blocks and timeouts say nothing about the session and are reported.
+    /// </summary>
+    private async Task<bool> TryRestoreAsync(string phone, CancellationToken cancellation)
+    {
+        if (store.Load(phone) is not { } saved)
+        {
+            return false;
+        }
+
+        var cookies = SessionCookies.FromSaved(apiUrl, saved.Cookies);
+        try
+        {
+            await endpoints.RefreshAsync(cookies, cancellation);
+            var account = await endpoints.SecuritiesAccountNumberAsync(cookies, cancellation);
+            store.Save(phone, cookies.ToSaved());
+            state = new ActiveSession(phone, cookies, account) { LastUsed = clock.GetUtcNow() };
+            log.Information("Restored the saved session of {Phone}", PhoneMask.Mask(phone));
+            return true;
+        }
+        catch (SessionFailure failure) when (failure.HttpStatus is >= 400 and < 500 && failure.Code is not (ApplicationErrorCode.RateLimited or ApplicationErrorCode.ClientOutdated or ApplicationErrorCode.UpstreamBlocked))
+        {
+            Forget(phone, $"the saved session was refused ({failure.Reason ?? failure.Code.ToString()})");
+            return false;
+        }
+    }
+
+    private void Forget(string phone, string why)
+    {
+        log.Information("Forgetting the session of {Phone}: {Why}", PhoneMask.Mask(phone), why);
+        store.Delete(phone);
+        state = null;
+    }
+
+    public void Dispose() => oneAtATime.Dispose();
+
+    private async Task<T> OneAtATimeAsync<T>(Func<Task<T>> operation, CancellationToken cancellation)
+    {
+        await oneAtATime.WaitAsync(cancellation);
+        try
+        {
+            return await operation();
+        }
+        finally
+        {
+            oneAtATime.Release();
+        }
+    }
+}

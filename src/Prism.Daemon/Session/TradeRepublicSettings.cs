@@ -1,0 +1,104 @@
+namespace Prism.Daemon.Session;
+
+/// <summary>Which web login Trade Republic is asked for: v2 (current) or v1 (legacy SMS code).</summary>
+internal enum LoginApi
+{
+    V2,
+    V1,
+}
+
+/// <summary>
+/// Every Trade Republic constant the daemon relies on, read from the environment with the values of
+/// ../shared/reference/trade-republic-api.md as defaults: Trade Republic changes its web app without notice,
+/// and a user must be able to follow without waiting for a new daemon.
+/// </summary>
+internal sealed record TradeRepublicSettings(
+    Uri ApiUrl,
+    Uri WebSocketUrl,
+    LoginApi LoginApi,
+    string AppVersion,
+    string Platform,
+    string Locale,
+    string UserAgent,
+    TimeSpan RequestTimeout)
+{
+    public const string ApiUrlVariable = "PRISM_TR_API_URL";
+    public const string WebSocketUrlVariable = "PRISM_TR_WS_URL";
+    public const string LoginApiVariable = "PRISM_TR_LOGIN_API";
+    public const string AppVersionVariable = "PRISM_TR_APP_VERSION";
+    public const string PlatformVariable = "PRISM_TR_PLATFORM";
+    public const string LocaleVariable = "PRISM_TR_LOCALE";
+    public const string UserAgentVariable = "PRISM_TR_USER_AGENT";
+    public const string TimeoutVariable = "PRISM_TR_TIMEOUT_S";
+
+    public static readonly Uri DefaultApiUrl = new("https://api.traderepublic.com");
+    public static readonly Uri DefaultWebSocketUrl = new("wss://api.traderepublic.com");
+    public const string DefaultAppVersion = "2.2631.13";
+    public const string DefaultPlatform = "web-pro";
+    public const string DefaultLocale = "de";
+    public const string DefaultUserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36";
+    public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reads the settings; each unusable value is replaced by its default and described in <paramref name="problems"/>.</summary>
+    public static TradeRepublicSettings FromEnvironment(List<string> problems) => new(
+        ReadUrl(ApiUrlVariable, DefaultApiUrl, ["https", "http"], problems),
+        ReadUrl(WebSocketUrlVariable, DefaultWebSocketUrl, ["wss", "ws"], problems),
+        ReadLoginApi(problems),
+        ReadText(AppVersionVariable, DefaultAppVersion),
+        ReadText(PlatformVariable, DefaultPlatform),
+        ReadText(LocaleVariable, DefaultLocale),
+        ReadText(UserAgentVariable, DefaultUserAgent),
+        ReadTimeout(problems));
+
+    private static string ReadText(string variable, string fallback) =>
+        Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured : fallback;
+
+    private static Uri ReadUrl(string variable, Uri fallback, string[] schemes, List<string> problems)
+    {
+        var configured = Environment.GetEnvironmentVariable(variable);
+        if (string.IsNullOrEmpty(configured))
+        {
+            return fallback;
+        }
+
+        if (Uri.TryCreate(configured, UriKind.Absolute, out var url) && schemes.Contains(url.Scheme))
+        {
+            return url;
+        }
+
+        problems.Add($"{variable}='{configured}' is not an absolute {string.Join(" or ", schemes)} URL; using {fallback}.");
+        return fallback;
+    }
+
+    private static LoginApi ReadLoginApi(List<string> problems)
+    {
+        var configured = Environment.GetEnvironmentVariable(LoginApiVariable);
+        switch (configured?.ToLowerInvariant())
+        {
+            case null or "" or "v2":
+                return LoginApi.V2;
+            case "v1":
+                return LoginApi.V1;
+            default:
+                problems.Add($"{LoginApiVariable}='{configured}' is not a login API; using v2. Valid: v2 (web login with second factor), v1 (legacy SMS code).");
+                return LoginApi.V2;
+        }
+    }
+
+    private static TimeSpan ReadTimeout(List<string> problems)
+    {
+        var configured = Environment.GetEnvironmentVariable(TimeoutVariable);
+        if (string.IsNullOrEmpty(configured))
+        {
+            return DefaultRequestTimeout;
+        }
+
+        if (int.TryParse(configured, out var seconds) && seconds is > 0 and <= 600)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        problems.Add($"{TimeoutVariable}='{configured}' is not a number of seconds between 1 and 600; using {DefaultRequestTimeout.TotalSeconds}.");
+        return DefaultRequestTimeout;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Net;
+using System.Text.Json;
+using Prism.Protocol;
+
+namespace Prism.Daemon.Session;
+
+/// <summary>What a Trade Republic HTTP call was for; decides what an unknown refusal means.</summary>
+internal enum UpstreamCall
+{
+    /// <summary>Phone and PIN are checked: an unexplained refusal is a rejected login.</summary>
+    LoginStart,
+
+    /// <summary>A step of a login already started (process state, second factor).</summary>
+    LoginStep,
+
+    /// <summary>A call made with the session cookies (refresh, account).</summary>
+    SessionCall,
+}
+
+/// <summary>
+/// Maps a failed Trade Republic HTTP answer to the contract's application error (../shared/design/daemon-protocol.md),
+/// with Trade Republic's own error code as reason. Pure: the caller has read status, headers and body.
+/// </summary>
+internal static class UpstreamErrors
+{
+    public static SessionFailure Map(UpstreamCall call, HttpStatusCode status, string? server, string body, int? retryAfterSeconds) =>
+        Classify(call, status, server, body, retryAfterSeconds).AnsweredWith((int)status);
+
+    private static SessionFailure Classify(UpstreamCall call, HttpStatusCode status, string? server, string body, int? retryAfterSeconds)
+    {
+        var code = FirstErrorCode(body);
+        var described = $"HTTP {(int)status}{(code is null ? "" : $", {code}")}";
+        return (status, code) switch
+        {
+            (HttpStatusCode.MethodNotAllowed, _) when server?.Contains("awselb", StringComparison.OrdinalIgnoreCase) == true =>
+                new(ApplicationErrorCode.UpstreamBlocked, "Trade Republic's load balancer blocked the request before it reached the login service (HTTP 405 from awselb). The v1 login needs a browser's WAF token; use the v2 login (unset PRISM_TR_LOGIN_API).", code),
+            (HttpStatusCode.UpgradeRequired, _) or (_, "CLIENT_VERSION_OUTDATED") =>
+                new(ApplicationErrorCode.ClientOutdated, $"Trade Republic considers this client outdated ({described}); set PRISM_TR_APP_VERSION to the current web app version.", code),
+            (_, "TOO_MANY_REQUESTS") or (HttpStatusCode.TooManyRequests, _) =>
+                new(ApplicationErrorCode.RateLimited, $"Trade Republic is rate limiting ({described}); wait{(retryAfterSeconds is { } s ? $" {s} s" : " a while")} before trying again.", code ?? "TOO_MANY_REQUESTS", retryAfterSeconds),
+            (_, "VALIDATION_CODE_INVALID" or "VALIDATION_CODE_ALREADY_USED") =>
+                new(ApplicationErrorCode.CodeInvalid, $"Trade Republic did not accept the code ({described}); check it and call confirm_2fa again.", code),
+            (_, "PROCESS_GONE" or "ALREADY_PROCESSED" or "NOT_FOUND") =>
+                new(ApplicationErrorCode.LoginExpired, $"the login is no longer valid at Trade Republic ({described}); call login again.", code),
+            (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest or HttpStatusCode.NotFound, _) when call == UpstreamCall.LoginStart && code != "MISSING_REQUIRED_HEADER" =>
+                new(ApplicationErrorCode.LoginRejected, $"Trade Republic refused the phone number or PIN ({described}).", code),
+            (HttpStatusCode.Unauthorized, _) or (_, "AUTHENTICATION_ERROR") =>
+                new(ApplicationErrorCode.NotAuthenticated, $"Trade Republic no longer accepts the session ({described}); call login again.", code),
+            _ => new(ApplicationErrorCode.UpstreamError, $"Trade Republic answered {described}.", code ?? $"HTTP_{(int)status}"),
+        };
+    }
+
+    /// <summary>The first <c>errors[].errorCode</c> of an error body, or null when the body has none.</summary>
+    public static string? FirstErrorCode(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return ErrorCodeOf(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The first <c>errors[].errorCode</c> of a parsed error payload (HTTP body or websocket E frame).</summary>
+    public static string? ErrorCodeOf(JsonElement payload) =>
+        payload.ValueKind == JsonValueKind.Object
+        && payload.TryGetProperty("errors", out var errors)
+        && errors.ValueKind == JsonValueKind.Array
+        && errors.GetArrayLength() > 0
+        && errors[0].ValueKind == JsonValueKind.Object
+        && errors[0].TryGetProperty("errorCode", out var errorCode)
+        && errorCode.ValueKind == JsonValueKind.String
+            ? Sanitized(errorCode.GetString()!)
+            : null;
+
+    /// <summary>A server code is shown to the user: keep it a short identifier, so a body can never smuggle a secret in.</summary>
+    private static string? Sanitized(string code) =>
+        code.Length is > 0 and <= 64 && code.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? code : null;
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.Json;
+using Prism.Protocol;
+
+namespace Prism.Daemon.Session;
+
+/// <summary>
+/// The current web login (<c>/api/v2/auth/web/login</c>): phone and PIN open a process; Trade Republic then
+/// asks either for an authenticator code or for approval in its phone app, which is polled every two seconds.
+/// </summary>
+internal sealed class WebLoginV2(TradeRepublicHttp http, TimeProvider clock) : ILoginFlow
+{
+    public const string AuthenticatorAction = "AUTHENTICATOR_VERIFICATION";
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DefaultWindow = TimeSpan.FromSeconds(120);
+    private const string LoginPath = "/api/v2/auth/web/login";
+
+    public async Task<PendingLogin> StartAsync(string phone, string pin, CancellationToken cancellation)
+    {
+        var cookies = new SessionCookies(http.Settings.ApiUrl);
+        var start = new UpstreamRequest(HttpMethod.Post, LoginPath, UpstreamCall.LoginStart, "the login request", WithV2Headers: true)
+        {
+            Body = TradeRepublicHttp.Json(new LoginRequest(phone, pin), TradeRepublicJsonContext.Default.LoginRequest),
+        };
+        var started = await http.SendAsync(start, cookies, TradeRepublicJsonContext.Default.LoginStarted, cancellation);
+        var processId = started.RequireProcessId();
+        var countdown = started.CountdownOr((int)DefaultWindow.TotalSeconds);
+        var state = await ReadProcessAsync(processId, cookies, cancellation);
+        var factor = state.RequiredAction == AuthenticatorAction ? SecondFactor.AuthenticatorCode : SecondFactor.AppApproval;
+        var expiresAt = ParseExpiry(state.ExpiresAt) ?? clock.GetUtcNow().AddSeconds(countdown);
+        return new PendingLogin(phone, processId, factor, expiresAt, countdown, cookies);
+    }
+
+    public Task CompleteAsync(PendingLogin pending, string? code, CancellationToken cancellation) =>
+        pending.SecondFactor == SecondFactor.AuthenticatorCode
+            ? VerifyCodeAsync(pending, code ?? throw MissingCode(), cancellation)
+            : WaitForApprovalAsync(pending, cancellation);
+
+    private async Task VerifyCodeAsync(PendingLogin pending, string code, CancellationToken cancellation)
+    {
+        var verify = new UpstreamRequest(HttpMethod.Post, $"{ProcessPath(pending.ProcessId)}/authenticator-verification", UpstreamCall.LoginStep, "the authenticator code", WithV2Headers: true)
+        {
+            Body = TradeRepublicHttp.Json(new AuthenticatorCode(code), TradeRepublicJsonContext.Default.AuthenticatorCode),
+        };
+        await http.SendAsync(verify, pending.Cookies, cancellation);
+    }
+
+    /// <summary>Polls the process until the user approved, it failed, or its window closed; cancellable at every wait.</summary>
+    private async Task WaitForApprovalAsync(PendingLogin pending, CancellationToken cancellation)
+    {
+        var deadline = pending.ExpiresAt;
+        while (true)
+        {
+            var state = await ReadProcessAsync(pending.ProcessId, pending.Cookies, cancellation);
+            switch (state.Status)
+            {
+                case "CONFIRMED" or "COMPLETED":
+                    return;
+                case "PENDING" or null:
+                    break;
+                default:
+                    throw SessionFailure.ApprovalFailed(state.Status);
+            }
+
+            if (clock.GetUtcNow() + PollInterval > deadline)
+            {
+                throw SessionFailure.ApprovalWindowClosed();
+            }
+
+            await Task.Delay(PollInterval, clock, cancellation);
+        }
+    }
+
+    private Task<LoginProcessState> ReadProcessAsync(string processId, SessionCookies cookies, CancellationToken cancellation) =>
+        http.SendAsync(
+            new UpstreamRequest(HttpMethod.Get, ProcessPath(processId), UpstreamCall.LoginStep, "the login state request", WithV2Headers: true),
+            cookies,
+            TradeRepublicJsonContext.Default.LoginProcessState,
+            cancellation);
+
+    private static string ProcessPath(string processId) => $"{LoginPath}/processes/{Uri.EscapeDataString(processId)}";
+
+    private static SessionFailure MissingCode() =>
+        new(ApplicationErrorCode.CodeInvalid, "Trade Republic asks for the code from your authenticator app; send it as confirm_2fa's token.");
+
+    /// <summary><c>expiresAt</c> as ISO-8601 text or as epoch seconds or milliseconds; null when absent or unreadable.</summary>
+    public static DateTimeOffset? ParseExpiry(JsonElement? expiresAt) => expiresAt switch
+    {
+        { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
+        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var epoch) =>
+            epoch > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch),
+        _ => null,
+    };
+}

@@ -1,0 +1,138 @@
+using System.Text.Json;
+using Prism.FakeTradeRepublic;
+
+namespace Prism.Daemon.Tests.Support;
+
+/// <summary>
+/// A fake Trade Republic and a real tr-daemon pointed at it (PRISM_TR_API_URL/PRISM_TR_WS_URL), with a data folder
+/// that survives daemon restarts. Calls are numbered; everything the daemons wrote (stdout and stderr) is kept
+/// for <see cref="AssertNoSecretLeaked"/>. Dispose kills the daemon and stops the fake.
+/// </summary>
+internal sealed class SessionRig : IAsyncDisposable
+{
+    private readonly DaemonTarget target;
+    private readonly CancellationToken testCancelled;
+    private readonly Dictionary<string, string> environment;
+    private readonly List<DaemonProcess> daemons = [];
+    private readonly List<string> stdout = [];
+    private int lastId;
+
+    private SessionRig(FakeTradeRepublicServer server, DaemonTarget target, Dictionary<string, string> environment, string dataDirectory, CancellationToken testCancelled)
+    {
+        Server = server;
+        this.target = target;
+        this.environment = environment;
+        DataDirectory = dataDirectory;
+        this.testCancelled = testCancelled;
+    }
+
+    public FakeTradeRepublicServer Server { get; }
+
+    public string DataDirectory { get; }
+
+    public DaemonProcess Daemon => daemons[^1];
+
+    /// <summary>Starts the fake and a daemon of row <paramref name="label"/>; <paramref name="extraEnvironment"/> adds settings (e.g. PRISM_TR_LOGIN_API).</summary>
+    public static async Task<SessionRig> StartAsync(string label, CancellationToken testCancelled, IReadOnlyDictionary<string, string>? extraEnvironment = null)
+    {
+        var target = DaemonTarget.Resolve(label);
+        var server = await FakeTradeRepublicServer.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            ["PRISM_TR_API_URL"] = server.ApiUrl.ToString(),
+            ["PRISM_TR_WS_URL"] = server.WebSocketUrl.ToString(),
+        };
+        foreach (var (name, value) in extraEnvironment ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
+        var rig = new SessionRig(server, target, environment, Directory.CreateTempSubdirectory("prism-session-test-").FullName, testCancelled);
+        await rig.StartDaemonAsync();
+        return rig;
+    }
+
+    /// <summary>Ends the daemon with <c>shutdown</c> and starts a new one on the same data folder.</summary>
+    public async Task RestartDaemonAsync()
+    {
+        await CallAsync("shutdown");
+        stdout.AddRange(await Daemon.ReadToEndAsync());
+        Assert.Equal(0, await Daemon.WaitForExitAsync());
+        await StartDaemonAsync();
+    }
+
+    /// <summary>Sends a request and returns its reply line (all lines read are kept).</summary>
+    public async Task<string> SendAsync(string method, string parametersJson = "{}")
+    {
+        var id = Interlocked.Increment(ref lastId).ToString();
+        await Daemon.SendLineAsync($$"""{"jsonrpc":"2.0","method":"{{method}}","params":{{parametersJson}},"id":{{id}}}""");
+        return await ReplyAsync(id);
+    }
+
+    /// <summary>Reads lines until the reply to request <paramref name="id"/>.</summary>
+    public async Task<string> ReplyAsync(string id)
+    {
+        var lines = await Daemon.ReadUntilReplyAsync(id);
+        stdout.AddRange(lines);
+        return lines[^1];
+    }
+
+    /// <summary>Calls <paramref name="method"/> and returns its result, failing the test on an error reply.</summary>
+    public async Task<JsonElement> CallAsync(string method, string parametersJson = "{}")
+    {
+        var line = await SendAsync(method, parametersJson);
+        var reply = Reply.Parse(line);
+        Assert.True(reply.TryGetProperty("result", out var result), $"{method} failed: {line}\nstderr:\n{Daemon.Stderr}");
+        return result;
+    }
+
+    /// <summary>Calls <paramref name="method"/>, asserts error <paramref name="code"/> and returns the error's <c>data</c> (or an undefined element).</summary>
+    public async Task<JsonElement> CallFailingAsync(string method, int code, string parametersJson = "{}")
+    {
+        var line = await SendAsync(method, parametersJson);
+        var reply = Reply.Parse(line);
+        Assert.True(reply.TryGetProperty("error", out var error), $"{method} should fail with {code}: {line}");
+        Assert.True(code == error.GetProperty("code").GetInt32(), $"{method} should fail with {code}: {line}\nstderr:\n{Daemon.Stderr}");
+        Reply.AssertLeaksNothingInternal(line);
+        return error.TryGetProperty("data", out var data) ? data : default;
+    }
+
+    public static string LoginParams(bool restoreOnly = false, string pin = FakeAccount.Pin) =>
+        $$"""{"phone":"{{FakeAccount.Phone}}","pin":"{{pin}}"{{(restoreOnly ? ",\"restore_only\":true" : "")}}}""";
+
+    /// <summary>A complete login with the authenticator code.</summary>
+    public async Task LogInAsync()
+    {
+        Assert.Equal("waiting_2fa", (await CallAsync("login", LoginParams())).GetProperty("status").GetString());
+        Assert.Equal("authenticated", (await CallAsync("confirm_2fa", $$"""{"token":"{{FakeAccount.AuthenticatorCode}}"}""")).GetProperty("status").GetString());
+    }
+
+    /// <summary>The saved session files in the data folder.</summary>
+    public string[] SessionFiles() => Directory.GetFiles(DataDirectory, "session-*.json");
+
+    /// <summary>No PIN, code, process id, cookie value or full phone number in anything any daemon of this rig wrote.</summary>
+    public void AssertNoSecretLeaked()
+    {
+        var output = string.Join('\n', stdout.Concat(daemons.Select(d => d.Stderr)));
+        Assert.NotEmpty(Server.IssuedSecrets);
+        string[] secrets = [FakeAccount.Pin, FakeAccount.AuthenticatorCode, FakeAccount.SmsCode, FakeAccount.Phone, FakeAccount.Phone[1..], .. Server.IssuedSecrets];
+        foreach (var secret in secrets)
+        {
+            Assert.False(output.Contains(secret, StringComparison.Ordinal), $"A secret ({secret.Length} characters, starting {secret[..2]}) appeared in the daemon's output.");
+        }
+    }
+
+    private async Task StartDaemonAsync() =>
+        daemons.Add(await DaemonProcess.StartReadyAsync(target, new DaemonSetup(DataDirectory, environment), testCancelled));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var daemon in daemons)
+        {
+            await daemon.DisposeAsync();
+        }
+
+        await Server.DisposeAsync();
+        Directory.Delete(DataDirectory, recursive: true);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Prism.Daemon.Portfolio;
+using Prism.Daemon.Session;
+
+namespace Prism.Daemon.UnitTests;
+
+/// <summary>Small session parts: phone masking, expiry formats, portfolio flattening.</summary>
+public sealed class SessionPartsTests
+{
+    [Fact]
+    public void Phone_numbers_in_logs_keep_only_prefix_and_last_three_digits()
+    {
+        Assert.Equal("+49•••••••567", PhoneMask.Mask("+491701234567"));
+        Assert.Equal("•••••", PhoneMask.Mask("+1234"));
+    }
+
+    [Theory]
+    [InlineData("\"2026-11-25T10:00:00Z\"")]
+    [InlineData("1795600800")]
+    [InlineData("1795600800000")]
+    public void Expiry_is_read_as_iso_text_or_epoch_seconds_or_milliseconds(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Equal(new DateTimeOffset(2026, 11, 25, 10, 0, 0, TimeSpan.Zero), WebLoginV2.ParseExpiry(document.RootElement));
+    }
+
+    [Fact]
+    public void Positions_of_all_categories_are_flattened_with_decimals_as_written()
+    {
+        const string payload = """{"categories":[{"positions":[{"isin":"A","netSize":1.10,"averageBuyIn":"2"}]},{"positions":[]},{"categoryType":"none"},{"positions":[{"isin":"B","netSize":"0.5","averageBuyIn":3e2,"name":"Bee"}]}]}""";
+
+        var positions = PortfolioPayload.Positions(payload);
+
+        Assert.Equal(["A", "B"], positions.Select(p => p.Isin));
+        Assert.Equal(["1.10", "0.5"], positions.Select(p => p.Quantity));
+        Assert.Equal(["2", "3e2"], positions.Select(p => p.AverageBuyIn));
+        Assert.Equal([null, "Bee"], positions.Select(p => p.Name));
+    }
+
+    [Fact]
+    public void Cash_that_is_not_a_list_is_a_format_error()
+    {
+        Assert.Throws<FormatException>(() => PortfolioPayload.Cash("""{"amount":1}"""));
+    }
+}

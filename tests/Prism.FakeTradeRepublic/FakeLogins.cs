@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Prism.FakeTradeRepublic;
+
+/// <summary>The web logins: v2 (headers checked, processes, authenticator code or app approval) and v1 (SMS code, normally blocked).</summary>
+internal sealed class FakeLogins(FakeTradeRepublicServer server)
+{
+    private const string V2 = "/api/v2/auth/web/login";
+    private const string V1 = "/api/v1/auth/web/login";
+    private readonly ConcurrentDictionary<string, LoginProcess> processes = new(StringComparer.Ordinal);
+
+    /// <summary>One login process: which factor it wants, how often it was read, whether it is finished.</summary>
+    private sealed class LoginProcess(FakeSecondFactor factor, DateTimeOffset expiresAt)
+    {
+        public FakeSecondFactor Factor { get; } = factor;
+
+        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+
+        public int Reads;
+
+        public bool Finished;
+    }
+
+    public void MapOn(IEndpointRouteBuilder routes)
+    {
+        routes.MapPost(V2, StartV2Async);
+        routes.MapGet(V2 + "/processes/{processId}", ReadProcess);
+        routes.MapPost(V2 + "/processes/{processId}/authenticator-verification", VerifyAsync);
+        routes.MapPost(V1, StartV1Async);
+        routes.MapPost(V1 + "/{processId}/{code}", (string processId, string code, HttpResponse response) =>
+            Complete(processId, code == FakeAccount.SmsCode, response));
+    }
+
+    private async Task<IResult> StartV2Async(HttpRequest request)
+    {
+        server.CountLogin();
+        if (MissingV2Header(request) is { } missing)
+        {
+            return FakeErrors.Error(400, "MISSING_REQUIRED_HEADER", missing);
+        }
+
+        if (server.Scenario.ClientOutdated)
+        {
+            return FakeErrors.Error(426, "CLIENT_VERSION_OUTDATED");
+        }
+
+        return await StartAsync(request, server.Scenario.SecondFactor);
+    }
+
+    private async Task<IResult> StartV1Async(HttpRequest request, HttpResponse response)
+    {
+        server.CountLogin();
+        if (server.Scenario.V1Blocked)
+        {
+            // The AWS load balancer's answer without a WAF token: 405, its own server header, no body.
+            response.Headers.Server = "awselb/2.0";
+            return Results.StatusCode(405);
+        }
+
+        return await StartAsync(request, secondFactor: null);
+    }
+
+    /// <summary>Checks rate limit, phone and PIN, then opens a process (null factor: v1's SMS code).</summary>
+    private async Task<IResult> StartAsync(HttpRequest request, FakeSecondFactor? secondFactor)
+    {
+        if (server.Scenario.Unresponsive)
+        {
+            await Task.Delay(Timeout.Infinite, request.HttpContext.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return Results.Empty;
+        }
+
+        if (server.Scenario.RateLimited)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = "30";
+            return FakeErrors.Error(429, "TOO_MANY_REQUESTS");
+        }
+
+        using var body = await JsonDocument.ParseAsync(request.Body);
+        if (Text(body.RootElement, "phoneNumber") != FakeAccount.Phone || Text(body.RootElement, "pin") != FakeAccount.Pin)
+        {
+            return FakeErrors.Error(401, FakeAccount.WrongPinCode);
+        }
+
+        var window = server.Scenario is { SecondFactor: FakeSecondFactor.AppApproval, Approval: FakeApproval.LetsItExpire } && secondFactor is not null
+            ? TimeSpan.FromSeconds(3)
+            : TimeSpan.FromMinutes(10);
+        var processId = server.NewSecret();
+        processes[processId] = new LoginProcess(secondFactor ?? FakeSecondFactor.AuthenticatorCode, DateTimeOffset.UtcNow + window);
+        return Results.Json(new { processId, countdownInSeconds = (int)window.TotalSeconds });
+    }
+
+    private IResult ReadProcess(string processId, HttpRequest request, HttpResponse response)
+    {
+        if (MissingV2Header(request) is { } missing)
+        {
+            return FakeErrors.Error(400, "MISSING_REQUIRED_HEADER", missing);
+        }
+
+        if (!processes.TryGetValue(processId, out var process))
+        {
+            return FakeErrors.Error(404, "NOT_FOUND");
+        }
+
+        var reads = Interlocked.Increment(ref process.Reads);
+        if (process.Factor == FakeSecondFactor.AuthenticatorCode)
+        {
+            // Epoch milliseconds here, ISO-8601 below: Trade Republic has used both.
+            return Results.Json(new { requiredAction = "AUTHENTICATOR_VERIFICATION", status = "PENDING", expiresAt = process.ExpiresAt.ToUnixTimeMilliseconds() });
+        }
+
+        var status = server.Scenario.Approval switch
+        {
+            FakeApproval.Approves when reads > server.Scenario.PendingPolls => "CONFIRMED",
+            FakeApproval.Rejects when reads > 1 => "REJECTED",
+            _ => "PENDING",
+        };
+        if (status == "CONFIRMED" && !process.Finished)
+        {
+            process.Finished = true;
+            server.IssueSession(response);
+        }
+
+        return Results.Json(new { requiredAction = "APP_APPROVAL", status, expiresAt = process.ExpiresAt.ToString("O") });
+    }
+
+    private async Task<IResult> VerifyAsync(string processId, HttpRequest request, HttpResponse response)
+    {
+        if (MissingV2Header(request) is { } missing)
+        {
+            return FakeErrors.Error(400, "MISSING_REQUIRED_HEADER", missing);
+        }
+
+        if (server.Scenario.ProcessGone)
+        {
+            return FakeErrors.Error(410, "PROCESS_GONE");
+        }
+
+        using var body = await JsonDocument.ParseAsync(request.Body);
+        return Complete(processId, Text(body.RootElement, "code") == FakeAccount.AuthenticatorCode, response);
+    }
+
+    /// <summary>Finishes a process with a right or wrong code: session cookies, 400 <c>VALIDATION_CODE_INVALID</c>, or 410 when done or unknown.</summary>
+    private IResult Complete(string processId, bool codeIsRight, HttpResponse response)
+    {
+        if (!processes.TryGetValue(processId, out var process))
+        {
+            return FakeErrors.Error(404, "NOT_FOUND");
+        }
+
+        if (process.Finished)
+        {
+            return FakeErrors.Error(410, "ALREADY_PROCESSED");
+        }
+
+        if (!codeIsRight)
+        {
+            return FakeErrors.Error(400, "VALIDATION_CODE_INVALID");
+        }
+
+        process.Finished = true;
+        server.IssueSession(response);
+        return Results.Json(new { });
+    }
+
+    /// <summary>Null when the v2 headers are all there and well-formed; otherwise which one is missing.</summary>
+    private static string? MissingV2Header(HttpRequest request)
+    {
+        if (!IsDeviceInfo(request.Headers["X-TR-Device-Info"].ToString()))
+        {
+            return "X-TR-Device-Info";
+        }
+
+        string[] required = ["X-TR-App-Version", "X-Tr-Platform", "Accept-Language"];
+        return required.FirstOrDefault(name => string.IsNullOrEmpty(request.Headers[name].ToString()));
+    }
+
+    /// <summary>Base64 of a JSON object whose <c>stableDeviceId</c> is a SHA-512 hex digest.</summary>
+    private static bool IsDeviceInfo(string header)
+    {
+        try
+        {
+            using var info = JsonDocument.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(header)));
+            return Text(info.RootElement, "stableDeviceId") is { Length: 128 } id && id.All(char.IsAsciiHexDigit);
+        }
+        catch (Exception exception) when (exception is FormatException or JsonException)
+        {
+            return false;
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

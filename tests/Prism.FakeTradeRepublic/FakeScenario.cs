@@ -1,0 +1,59 @@
+namespace Prism.FakeTradeRepublic;
+
+/// <summary>Which second factor the fake asks for after phone and PIN.</summary>
+public enum FakeSecondFactor
+{
+    /// <summary><c>requiredAction: AUTHENTICATOR_VERIFICATION</c>: the client posts <see cref="FakeAccount.AuthenticatorCode"/>.</summary>
+    AuthenticatorCode,
+
+    /// <summary>Approval in the phone app: the client polls the process until its status changes.</summary>
+    AppApproval,
+}
+
+/// <summary>What the user does with an app-approval request.</summary>
+public enum FakeApproval
+{
+    /// <summary>The process is <c>PENDING</c> for the first <see cref="FakeScenario.PendingPolls"/> reads, then <c>CONFIRMED</c>.</summary>
+    Approves,
+
+    /// <summary>The process turns <c>REJECTED</c> after the first read.</summary>
+    Rejects,
+
+    /// <summary>The process stays <c>PENDING</c> and its <c>expiresAt</c> is a few seconds away.</summary>
+    LetsItExpire,
+
+    /// <summary>The process stays <c>PENDING</c> with an <c>expiresAt</c> ten minutes away (for cancellation).</summary>
+    NeverAnswers,
+}
+
+/// <summary>
+/// Switches for the fake's behaviour; change them at any time, the next request sees the new value.
+/// The defaults are a healthy account with an authenticator app.
+/// </summary>
+public sealed class FakeScenario
+{
+    public FakeSecondFactor SecondFactor { get; set; } = FakeSecondFactor.AuthenticatorCode;
+
+    public FakeApproval Approval { get; set; } = FakeApproval.Approves;
+
+    /// <summary>How many process reads answer <c>PENDING</c> before an approval (the login's own read counts).</summary>
+    public int PendingPolls { get; set; } = 2;
+
+    /// <summary>Every login answers 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After: 30</c>.</summary>
+    public bool RateLimited { get; set; }
+
+    /// <summary>Logins get no answer at all (the connection stays open until the client gives up).</summary>
+    public bool Unresponsive { get; set; }
+
+    /// <summary>Every v2 login answers 426 <c>CLIENT_VERSION_OUTDATED</c>.</summary>
+    public bool ClientOutdated { get; set; }
+
+    /// <summary>The authenticator verification answers 410 <c>PROCESS_GONE</c> (the login expired).</summary>
+    public bool ProcessGone { get; set; }
+
+    /// <summary>The v1 login is blocked by the load balancer (405, <c>server: awselb</c>, empty body), as in 2026.</summary>
+    public bool V1Blocked { get; set; } = true;
+
+    /// <summary>The portfolio subscription answers an <c>E</c> frame with <see cref="FakeAccount.PortfolioErrorCode"/>.</summary>
+    public bool PortfolioError { get; set; }
+}
