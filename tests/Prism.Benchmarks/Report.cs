@@ -20,7 +20,9 @@ internal sealed record Measurement(string Label, long? SizeBytes, IReadOnlyList<
 /// <summary>Prints the table and the goals; goals are reported, never turned into a failing exit code.</summary>
 internal static class Report
 {
-    private const double AotSizeGoalMb = 6;
+    // 6 MB was the goal of the protocol core alone; with the Trade Republic client (HTTP/TLS, websockets) the
+    // pipeline's budget for the daemon applies: 9 MB (MiB, as Verify counts).
+    private const double AotSizeGoalMb = 9;
     private const double AotRatioGoal = 1.0 / 3;
     private const double SingleFileSizeBudgetMb = 30;
     private const double SingleFileColdStartGoalMs = 150;
