@@ -109,13 +109,13 @@ internal sealed partial class Build
         }
 
         var size = new FileInfo(path).Length;
-        if (StagedBinary.Load(StagingRecordsDirectory, path.Name) is not { } record || record.Mode.Contains('+') || record.Triple == TargetTable.UniversalAppleDarwin)
+        if (StagedBinary.Load(StagingRecordsDirectory, path.Name) is not { PublishedAs: { } mode } record || record.Triple == TargetTable.UniversalAppleDarwin)
         {
             ReportSummary(path.Name, $"ok, {SizeBudget.InMegabytes(size)} (no size budget: not a single-slice binary staged by this build)");
             return [];
         }
 
-        var budget = SizeBudget.Check(record.Kind, record.Mode == "aot" ? Prism.Pipeline.Sidecars.PublishMode.NativeAot : Prism.Pipeline.Sidecars.PublishMode.SingleFile, size);
+        var budget = SizeBudget.Check(record.Kind, mode, size);
         ReportSummary(path.Name, budget.Summary);
         return budget.WithinBudget ? [] : [$"{path.Name}: {budget.Summary}"];
     }

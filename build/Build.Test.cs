@@ -1,6 +1,7 @@
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Platform;
+using SidecarPublishMode = Prism.Pipeline.Sidecars.PublishMode;
 
 /// <summary>The published sidecars the test suites run against, besides the JIT builds.</summary>
 internal sealed partial class Build
@@ -16,7 +17,7 @@ internal sealed partial class Build
     {
         IReadOnlyList<RuntimeTarget> thisMachine = [CurrentRuntime.Target];
         var published = await PublishAllAsync(SelectedSidecars, thisMachine, PublishModeChoice.Auto, PublishDirectory);
-        if (published.Any(binary => binary.Request.Mode == Prism.Pipeline.Sidecars.PublishMode.NativeAot))
+        if (published.Any(binary => binary.Request.Mode is SidecarPublishMode.NativeAot))
         {
             published.AddRange(await PublishAllAsync(SelectedSidecars, thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
         }

@@ -12,6 +12,14 @@ internal sealed record StagedBinary(string Sidecar, SidecarKind Kind, string Rid
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
+    /// <summary>How this single-slice binary was published; null for a universal binary made of two slices.</summary>
+    public PublishMode? PublishedAs => Mode switch
+    {
+        "aot" => PublishMode.NativeAot,
+        "single-file" => PublishMode.SingleFile,
+        _ => null,
+    };
+
     /// <summary>Describes a file already in the binaries folder.</summary>
     public static StagedBinary Describe(Sidecar sidecar, string rid, string triple, string mode, AbsolutePath file) =>
         new(sidecar.Name, sidecar.Kind, rid, triple, mode, file.Name, new FileInfo(file).Length, Sha256Of(file));
