@@ -29,6 +29,8 @@ public sealed class CommandLineTests
         Assert.Contains("--version", help, StringComparison.Ordinal);
         Assert.Contains("PRISM_DATA_DIR", help, StringComparison.Ordinal);
         Assert.Contains("PRISM_LOG_LEVEL", help, StringComparison.Ordinal);
+        Assert.Contains("PRISM_TR_API_URL", help, StringComparison.Ordinal);
+        Assert.Contains("PRISM_TR_APP_VERSION", help, StringComparison.Ordinal);
         Assert.DoesNotContain("\"jsonrpc\"", help, StringComparison.Ordinal);
         Assert.Equal(0, await process.WaitForExitAsync());
     }

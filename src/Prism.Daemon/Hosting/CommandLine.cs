@@ -1,3 +1,5 @@
+using Prism.Daemon.Session;
+
 namespace Prism.Daemon.Hosting;
 
 /// <summary>What the command line asks for.</summary>
@@ -49,8 +51,16 @@ internal static class CommandLine
           tr-daemon --help      print this help and exit
 
         Environment:
-          {DaemonOptions.DataDirectoryVariable}    data folder (saved session); default: per-user application data + /prism
-          {DaemonOptions.LogLevelVariable}   Verbose, Debug, Information (default), Warning, Error or Fatal
+          {DaemonOptions.DataDirectoryVariable,-21} data folder (saved session); default: per-user application data + /prism
+          {DaemonOptions.LogLevelVariable,-21} Verbose, Debug, Information (default), Warning, Error or Fatal
+          {TradeRepublicSettings.ApiUrlVariable,-21} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
+          {TradeRepublicSettings.WebSocketUrlVariable,-21} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
+          {TradeRepublicSettings.LoginApiVariable,-21} v2 (default, web login) or v1 (legacy SMS code)
+          {TradeRepublicSettings.AppVersionVariable,-21} web app version sent as X-TR-App-Version; default {TradeRepublicSettings.DefaultAppVersion}
+          {TradeRepublicSettings.PlatformVariable,-21} X-Tr-Platform; default {TradeRepublicSettings.DefaultPlatform}
+          {TradeRepublicSettings.LocaleVariable,-21} Accept-Language and websocket locale; default {TradeRepublicSettings.DefaultLocale}
+          {TradeRepublicSettings.UserAgentVariable,-21} User-Agent; default a desktop Chrome
+          {TradeRepublicSettings.TimeoutVariable,-21} seconds to wait for Trade Republic; default {TradeRepublicSettings.DefaultRequestTimeout.TotalSeconds:0}
         Logs go to stderr only; stdout carries protocol messages only.
 
         """;
