@@ -1,0 +1,162 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Prism.FakeTradeRepublic;
+
+namespace Prism.Host.Tests;
+
+/// <summary>
+/// The session routes end to end: the real host, the real tr-daemon it starts, and a fake Trade Republic that the
+/// daemon reaches through PRISM_TR_API_URL / PRISM_TR_WS_URL (the host's data folder is a fresh temp folder).
+/// </summary>
+public sealed class TradeRepublicApiTests
+{
+    [Fact]
+    public async Task Login_with_authenticator_code_then_portfolio_then_logout()
+    {
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+
+        var login = await rig.PostAsync("/api/login", new { phone = FakeAccount.Phone, pin = FakeAccount.Pin }, HttpStatusCode.OK);
+        Assert.Equal("waiting_2fa", login.GetProperty("status").GetString());
+        Assert.Equal("authenticator_code", login.GetProperty("second_factor").GetString());
+
+        var confirmed = await rig.PostAsync("/api/confirm-2fa", new { token = FakeAccount.AuthenticatorCode }, HttpStatusCode.OK);
+        Assert.Equal("authenticated", confirmed.GetProperty("status").GetString());
+
+        using (var response = await rig.Host.SendAsync(HttpMethod.Get, "/api/portfolio"))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var portfolio = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            var positions = portfolio.GetProperty("positions").EnumerateArray().ToList();
+            Assert.Equal(["IE00B4L5Y983", "US0378331005", "LU0274208692"], positions.Select(p => p.GetProperty("isin").GetString()));
+            Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
+            Assert.Equal("iShares Core MSCI World", positions[0].GetProperty("name").GetString());
+            var cash = Assert.Single(portfolio.GetProperty("cash").EnumerateArray());
+            Assert.Equal("EUR", cash.GetProperty("currency").GetString());
+            Assert.Equal("1234.56", cash.GetProperty("amount").GetString());
+        }
+
+        var loggedOut = await rig.PostAsync("/api/logout", null, HttpStatusCode.OK);
+        Assert.Equal("logged_out", loggedOut.GetProperty("status").GetString());
+
+        var status = await rig.GetAsync("/api/status", HttpStatusCode.OK);
+        Assert.Equal("idle", status.GetProperty("status").GetString());
+        rig.AssertNoSecretInLog();
+    }
+
+    [Fact]
+    public async Task Wrong_code_is_400_CODE_INVALID_and_the_host_stays_usable()
+    {
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+        var login = await rig.PostAsync("/api/login", new { phone = FakeAccount.Phone, pin = FakeAccount.Pin }, HttpStatusCode.OK);
+        Assert.Equal("waiting_2fa", login.GetProperty("status").GetString());
+
+        var wrong = await rig.PostAsync("/api/confirm-2fa", new { token = "000000" }, HttpStatusCode.BadRequest);
+
+        var error = wrong.GetProperty("error");
+        Assert.Equal(1004, error.GetProperty("code").GetInt32());
+        Assert.Equal("CODE_INVALID", error.GetProperty("name").GetString());
+        Assert.False(string.IsNullOrWhiteSpace(error.GetProperty("message").GetString()));
+        using (var health = await rig.Host.SendAsync(HttpMethod.Get, "/api/health", token: string.Empty))
+        {
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        }
+
+        Assert.NotEqual("authenticated", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        // Usable afterwards: the same host and daemon still complete a login and fetch the portfolio.
+        var again = await rig.LogInAgainIfNeededAsync();
+        Assert.Equal("authenticated", again.GetProperty("status").GetString());
+        var portfolio = await rig.GetAsync("/api/portfolio", HttpStatusCode.OK);
+        Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
+        rig.AssertNoSecretInLog();
+    }
+}
+
+/// <summary>A fake Trade Republic and the real host whose daemon talks to it; Dispose stops both (host, daemon, fake).</summary>
+internal sealed class FakeTradeRepublicHost : IAsyncDisposable
+{
+    private FakeTradeRepublicHost(FakeTradeRepublicServer server, HostProcess host)
+    {
+        Server = server;
+        Host = host;
+    }
+
+    public FakeTradeRepublicServer Server { get; }
+
+    public HostProcess Host { get; }
+
+    public static async Task<FakeTradeRepublicHost> StartAsync()
+    {
+        var server = await FakeTradeRepublicServer.StartAsync();
+        try
+        {
+            var host = await HostProcess.StartAsync(new Dictionary<string, string?>
+            {
+                ["PRISM_TR_API_URL"] = server.ApiUrl.ToString(),
+                ["PRISM_TR_WS_URL"] = server.WebSocketUrl.ToString(),
+                // Debug logging: the most the host and daemon ever write, so the no-secret assertions see it all.
+                ["PRISM_LOG_LEVEL"] = "Debug",
+            });
+            return new FakeTradeRepublicHost(server, host);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<JsonElement> PostAsync(string path, object? body, HttpStatusCode expected)
+    {
+        using var response = await Host.SendAsync(HttpMethod.Post, path, content: body is null ? null : JsonContent.Create(body));
+        return await ReadAsync(response, expected);
+    }
+
+    public async Task<JsonElement> GetAsync(string path, HttpStatusCode expected)
+    {
+        using var response = await Host.SendAsync(HttpMethod.Get, path);
+        return await ReadAsync(response, expected);
+    }
+
+    /// <summary>After a failed code the login may still wait for a code, or may have ended: finish it either way.</summary>
+    public async Task<JsonElement> LogInAgainIfNeededAsync()
+    {
+        var status = await GetAsync("/api/status", HttpStatusCode.OK);
+        if (status.GetProperty("status").GetString() != "waiting_2fa")
+        {
+            var login = await PostAsync("/api/login", new { phone = FakeAccount.Phone, pin = FakeAccount.Pin }, HttpStatusCode.OK);
+            Assert.Equal("waiting_2fa", login.GetProperty("status").GetString());
+        }
+
+        return await PostAsync("/api/confirm-2fa", new { token = FakeAccount.AuthenticatorCode }, HttpStatusCode.OK);
+    }
+
+    /// <summary>The host's log (its own lines and the daemon's) holds neither the PIN, the code, nor anything the fake issued.</summary>
+    public void AssertNoSecretInLog()
+    {
+        var log = Host.Log;
+        Assert.NotEmpty(log);
+        // As a number of its own: a pid, port or timestamp may contain the same digits.
+        Assert.DoesNotMatch($@"(?<!\d){FakeAccount.Pin}(?!\d)", log);
+        Assert.DoesNotMatch($@"(?<!\d){FakeAccount.AuthenticatorCode}(?!\d)", log);
+        foreach (var secret in Server.IssuedSecrets)
+        {
+            Assert.DoesNotContain(secret, log, StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task<JsonElement> ReadAsync(HttpResponseMessage response, HttpStatusCode expected)
+    {
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == expected, $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.AbsolutePath}: expected {(int)expected}, got {(int)response.StatusCode}: {body}");
+        Assert.DoesNotContain(FakeAccount.Pin, body, StringComparison.Ordinal);
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        await Server.DisposeAsync();
+    }
+}
