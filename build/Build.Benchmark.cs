@@ -1,6 +1,5 @@
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
-using Prism.Platform;
 
 /// <summary>Speed and size, measured by a timed harness in one process against a Python baseline — never by timed tests.</summary>
 internal sealed partial class Build
@@ -14,11 +13,7 @@ internal sealed partial class Build
         .Description("Publishes this machine's tr-daemon as Native AOT and as a single file and reports size and spawn → first reply, against a Python floor.")
         .Executes(async () =>
         {
-            IReadOnlyList<RuntimeTarget> thisMachine = [CurrentRuntime.Target];
-            var daemon = Sidecars.Where(sidecar => sidecar.Kind == SidecarKind.Daemon).ToList();
-            var daemons = (await PublishAllAsync(daemon, thisMachine, PublishModeChoice.Auto, PublishDirectory))
-                .Concat(await PublishAllAsync(daemon, thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory))
-                .DistinctBy(binary => binary.Path.Value);
+            var daemons = await PublishForThisMachineBothWaysAsync([.. Sidecars.Where(sidecar => sidecar.Kind == SidecarKind.Daemon)]);
             string[] arguments = [.. daemons.SelectMany(binary => new[] { "--daemon", $"{binary.Request.ModeName}={binary.Path}" })];
             await Tools.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
         });

@@ -31,7 +31,7 @@ internal sealed partial class Build
         return results;
     }
 
-    async Task StageAllAsync()
+    void StageAll()
     {
         var stager = new Stager(BinariesDirectory, StagingRecordsDirectory);
         foreach (var published in Published)
@@ -40,7 +40,6 @@ internal sealed partial class Build
             Staged.Add(staged);
             ReportSummary(staged.FileName, $"{staged.Mode}, {SizeBudget.InMegabytes(staged.Size)}");
         }
-
     }
 
     /// <summary>Makes the fat macOS binary of every sidecar whose two slices are staged (in this run or an earlier one).</summary>
@@ -83,10 +82,11 @@ internal sealed partial class Build
     {
         var entries = TauriConfigDocument.Load(TauriConfigFile).Entries;
         var triples = SelectedTriples;
+        var cargoPackageName = CargoPackageName ?? "";
         var problems = new List<string>();
         foreach (var entry in entries)
         {
-            problems.AddRange(SidecarNameRules.Problems(ExternalBinEntries.SidecarName(entry), CargoPackageName ?? ""));
+            problems.AddRange(SidecarNameRules.Problems(ExternalBinEntries.SidecarName(entry), cargoPackageName));
             problems.AddRange(triples.SelectMany(triple => VerifyBinary(entry, triple)));
         }
 

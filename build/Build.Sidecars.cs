@@ -54,7 +54,7 @@ internal sealed partial class Build
     Target Stage => _ => _
         .Description("Copies each published sidecar to src-tauri/binaries/<name>-<triple>[.exe], executable, atomically.")
         .DependsOn(Publish)
-        .Executes(StageAllAsync);
+        .Executes(StageAll);
 
     Target StageUniversal => _ => _
         .Description("Makes <name>-universal-apple-darwin with lipo/llvm-lipo when both macOS slices are staged.")

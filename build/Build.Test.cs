@@ -9,19 +9,25 @@ internal sealed partial class Build
     AbsolutePath SingleFilePublishDirectory => ArtifactsDirectory / "publish-single-file";
 
     /// <summary>
-    /// Publishes every sidecar for this machine as the pipeline would (Native AOT where possible) and as a trimmed
-    /// single file, and names them in <c>PRISM_TEST_DAEMON_BINARIES</c> / <c>PRISM_TEST_HOST_BINARIES</c> for the suites.
-    /// Unchanged publishes are skipped, so this costs little after the first run.
+    /// Publishes the sidecars for this machine as the pipeline would (Native AOT where possible) and, when that was
+    /// AOT, also as a trimmed single file. Unchanged publishes are skipped, so this costs little after the first run.
     /// </summary>
-    async Task<Dictionary<string, string?>> PublishBinariesUnderTestAsync()
+    async Task<List<PublishedBinary>> PublishForThisMachineBothWaysAsync(IReadOnlyList<Sidecar> sidecars)
     {
         IReadOnlyList<RuntimeTarget> thisMachine = [CurrentRuntime.Target];
-        var published = await PublishAllAsync(SelectedSidecars, thisMachine, PublishModeChoice.Auto, PublishDirectory);
+        var published = await PublishAllAsync(sidecars, thisMachine, PublishModeChoice.Auto, PublishDirectory);
         if (published.Any(binary => binary.Request.Mode is SidecarPublishMode.NativeAot))
         {
-            published.AddRange(await PublishAllAsync(SelectedSidecars, thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
+            published.AddRange(await PublishAllAsync(sidecars, thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
         }
 
+        return published;
+    }
+
+    /// <summary>The sidecars published both ways, named in <c>PRISM_TEST_DAEMON_BINARIES</c> / <c>PRISM_TEST_HOST_BINARIES</c>.</summary>
+    async Task<Dictionary<string, string?>> PublishBinariesUnderTestAsync()
+    {
+        var published = await PublishForThisMachineBothWaysAsync(SelectedSidecars);
         string Paths(SidecarKind kind) => string.Join(Path.PathSeparator, published.Where(binary => binary.Request.Sidecar.Kind == kind).Select(binary => binary.Path.Value));
         return new()
         {

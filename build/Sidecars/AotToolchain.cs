@@ -33,9 +33,16 @@ internal static class ExecutableSearch
     public static string? Find(string name)
     {
         var fileName = OperatingSystem.IsWindows() ? name + ".exe" : name;
-        return (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, fileName))
-            .FirstOrDefault(File.Exists);
+        return PathFolders().Select(folder => Path.Combine(folder, fileName)).FirstOrDefault(File.Exists);
     }
+
+    /// <summary>The newest of <c>name-NN</c> on PATH (Debian's versioned LLVM tools, e.g. <c>llvm-lipo-14</c>), or null.</summary>
+    public static string? FindVersioned(string name) =>
+        PathFolders().Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, name + "-*"))
+            .Order(StringComparer.Ordinal)
+            .LastOrDefault();
+
+    private static string[] PathFolders() =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
 }

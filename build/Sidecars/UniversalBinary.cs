@@ -12,12 +12,7 @@ internal static class UniversalBinary
 {
     /// <summary><c>lipo</c>, <c>llvm-lipo</c> or a versioned <c>llvm-lipo-NN</c> from PATH; null when none is installed.</summary>
     public static string? FindLipo() =>
-        ExecutableSearch.Find("lipo") ?? ExecutableSearch.Find("llvm-lipo") ??
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "llvm-lipo-*"))
-            .Order(StringComparer.Ordinal)
-            .LastOrDefault();
+        ExecutableSearch.Find("lipo") ?? ExecutableSearch.Find("llvm-lipo") ?? ExecutableSearch.FindVersioned("llvm-lipo");
 
     /// <summary>The sidecars whose two macOS slices were both staged in this run.</summary>
     public static IEnumerable<(StagedBinary Intel, StagedBinary AppleSilicon)> Pairs(IEnumerable<StagedBinary> staged)
