@@ -36,9 +36,7 @@ public abstract class NukeBuild
             eventArgs.Cancel = !abort.IsCancellationRequested;
             abort.Cancel();
         };
-        var environment = Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? "");
-        var context = new BuildContext(Environment.GetCommandLineArgs().Skip(1).ToList(), environment,
+        var context = new BuildContext(Environment.GetCommandLineArgs().Skip(1).ToList(), BuildContext.ProcessEnvironment(),
             Environment.CurrentDirectory, Console.Out, abort.Token);
         return BuildRunner.RunAsync(new T(), TargetName(defaultTarget), context).GetAwaiter().GetResult();
     }
@@ -70,4 +68,10 @@ public sealed record BuildContext(
     IReadOnlyDictionary<string, string> Environment,
     string CurrentDirectory,
     TextWriter Output,
-    CancellationToken Abort);
+    CancellationToken Abort)
+{
+    /// <summary>This process's environment variables as the engine takes them.</summary>
+    public static IReadOnlyDictionary<string, string> ProcessEnvironment() =>
+        System.Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? "");
+}

@@ -8,8 +8,7 @@ internal static class RepositoryPaths
 
     /// <summary>Tauri's config schema as the build finds it: installed by `npm ci`, or fetched once from the registry.</summary>
     public static string TauriSchema { get; } = new Prism.Pipeline.Tauri.TauriSchemaSource()
-        .LocateAsync(Root, Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
-            .ToDictionary(entry => (string)entry.Key, entry => (string?)entry.Value ?? ""), CancellationToken.None)
+        .LocateAsync(Root, Prism.Pipeline.Engine.BuildContext.ProcessEnvironment(), CancellationToken.None)
         .GetAwaiter().GetResult();
 
     private static string FindRoot()
