@@ -71,6 +71,54 @@ public sealed class TradeRepublicApiTests
         Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
         rig.AssertNoSecretInLog();
     }
+
+    [Fact]
+    public async Task After_the_daemon_crashes_the_signed_in_session_comes_back_without_signing_in_again()
+    {
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+        Assert.Equal("authenticated", (await rig.LogInAgainIfNeededAsync()).GetProperty("status").GetString());
+        var loginsBefore = rig.Server.LoginRequests;
+
+        await rig.CrashDaemonAsync();
+
+        var status = await rig.GetAsync("/api/status", HttpStatusCode.OK);
+        Assert.Equal("authenticated", status.GetProperty("status").GetString());
+        var portfolio = await rig.GetAsync("/api/portfolio", HttpStatusCode.OK);
+        Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
+        Assert.Equal(loginsBefore, rig.Server.LoginRequests);
+        Assert.Contains("Restored the saved session", rig.Host.Log, StringComparison.Ordinal);
+        rig.AssertNoSecretInLog();
+    }
+
+    [Fact]
+    public async Task After_logout_a_daemon_crash_leaves_the_new_daemon_signed_out()
+    {
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+        await rig.LogInAgainIfNeededAsync();
+        await rig.PostAsync("/api/logout", null, HttpStatusCode.OK);
+
+        await rig.CrashDaemonAsync();
+
+        Assert.Equal("idle", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
+        await rig.GetAsync("/api/portfolio", HttpStatusCode.Unauthorized);
+        Assert.DoesNotContain("Restored the saved session", rig.Host.Log, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_that_expired_while_the_daemon_was_down_asks_for_a_new_login()
+    {
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+        await rig.LogInAgainIfNeededAsync();
+        rig.Server.ExpireSessions();
+
+        await rig.CrashDaemonAsync();
+
+        Assert.Equal("idle", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Contains("could not be restored", rig.Host.Log, StringComparison.Ordinal);
+        var again = await rig.LogInAgainIfNeededAsync();
+        Assert.Equal("authenticated", again.GetProperty("status").GetString());
+        rig.AssertNoSecretInLog();
+    }
 }
 
 /// <summary>A fake Trade Republic and the real host whose daemon talks to it; Dispose stops both (host, daemon, fake).</summary>
@@ -81,6 +129,8 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
         Server = server;
         Host = host;
     }
+
+    private int crashes;
 
     public FakeTradeRepublicServer Server { get; }
 
@@ -117,6 +167,15 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
     {
         using var response = await Host.SendAsync(HttpMethod.Get, path);
         return await ReadAsync(response, expected);
+    }
+
+    /// <summary>Kills the daemon the host runs now (as a crash would) and waits until it is gone.</summary>
+    public async Task CrashDaemonAsync()
+    {
+        var pid = await Host.DaemonPidAsync(nth: crashes);
+        ProcessProbe.KillIfRunning(pid);
+        Assert.True(await ProcessProbe.WaitUntilGoneAsync(pid, TimeSpan.FromSeconds(10)), $"tr-daemon (pid {pid}) outlived its kill");
+        crashes++;
     }
 
     /// <summary>After a failed code the login may still wait for a code, or may have ended: finish it either way.</summary>

@@ -1,3 +1,4 @@
+using Prism.Protocol;
 using Serilog;
 using StreamJsonRpc;
 
@@ -6,7 +7,8 @@ namespace Prism.Host.Bridge;
 /// <summary>
 /// Supervises tr-daemon for the host: finds and starts it on first use, runs each call with its own time limit
 /// (cancellation reaches the daemon as <c>$/cancelRequest</c>), starts a fresh daemon on the next call after one
-/// died (waiting longer after each failure in a row), and shuts it down (then kills it) when the host stops.
+/// died (waiting longer after each failure in a row) and restores on it the session the dead one held, and shuts it
+/// down (then kills it) when the host stops.
 /// </summary>
 internal sealed class DaemonBridge : IAsyncDisposable
 {
@@ -14,9 +16,11 @@ internal sealed class DaemonBridge : IAsyncDisposable
     private readonly BridgeOptions options;
     private readonly ILogger log;
     private readonly SemaphoreSlim startGate = new(1, 1);
+    private readonly SessionRecall session = new();
 
     private DaemonProcess? current;
     private int failuresInARow;
+    private bool restoreOwed;
     private bool disposed;
 
     public DaemonBridge(Func<DaemonLaunchSpec> locate, BridgeOptions options, ILogger log)
@@ -40,6 +44,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
         {
             var result = await CallOnceAsync(call, parameters, linked.Token);
             Interlocked.Exchange(ref failuresInARow, 0);
+            session.Observe(parameters, result);
             return result;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -105,6 +110,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
             {
                 current = null;
                 failuresInARow++;
+                restoreOwed = true;
                 log.Warning("tr-daemon (pid {DaemonPid}) is gone; starting a new one", dead.Ready.Pid);
                 await dead.DisposeAsync();
             }
@@ -113,6 +119,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
             try
             {
                 current = await DaemonProcess.StartAsync(locate(), options, log, cancellationToken);
+                await RestoreSessionIfOwedAsync(current, cancellationToken);
                 return current;
             }
             catch (Exception exception) when (exception is DaemonNotFoundException or DaemonStartException)
@@ -125,6 +132,52 @@ internal sealed class DaemonBridge : IAsyncDisposable
         finally
         {
             startGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// On a daemon that replaced a crashed one: restores the session the crashed one held (<c>login</c> with
+    /// <c>restore_only</c>), so the caller's call finds it signed in. A failed restore never fails that call: the
+    /// daemon stays signed out and the page asks for the login again.
+    /// </summary>
+    private async Task RestoreSessionIfOwedAsync(DaemonProcess daemon, CancellationToken cancellationToken)
+    {
+        if (!restoreOwed)
+        {
+            return;
+        }
+
+        if (session.RestoreRequest is not { } restore)
+        {
+            // The daemon restarts with one try owed per crash: a later crash owes again, a signed-out session never.
+            restoreOwed = false;
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(DaemonCalls.Login.Timeout);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        try
+        {
+            var restored = await daemon.CallAsync(DaemonCalls.Login, restore, linked.Token);
+            restoreOwed = false;
+            log.Information("Restored the saved session on tr-daemon (pid {DaemonPid}): {Status}", daemon.Ready.Pid, restored.Status);
+        }
+        catch (RemoteInvocationException exception) when (exception.ErrorCode == (int)ApplicationErrorCode.SessionRestoreFailed)
+        {
+            restoreOwed = false;
+            session.Forget();
+            log.Warning("The saved session could not be restored after tr-daemon restarted (it has expired or was removed); sign in again");
+        }
+        catch (RemoteInvocationException exception)
+        {
+            // Kept for the next crash: Trade Republic may be briefly unreachable, and the saved session may still be good.
+            restoreOwed = false;
+            log.Warning("Restoring the saved session after tr-daemon restarted failed with {Code}: {Reason}; sign in again to continue", exception.ErrorCode, exception.Message);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            restoreOwed = false;
+            log.Warning("Restoring the saved session after tr-daemon restarted took longer than {Timeout} s; sign in again to continue", DaemonCalls.Login.Timeout.TotalSeconds);
         }
     }
 }
