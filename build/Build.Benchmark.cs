@@ -10,11 +10,11 @@ internal sealed partial class Build
     readonly int BenchmarkRuns = 15;
 
     Target Benchmark => _ => _
-        .Description("Publishes this machine's tr-daemon as Native AOT and as a single file and reports size and spawn → first reply, against a Python floor.")
+        .Description("Publishes this machine's sidecars as Native AOT and as single files and reports size and spawn → first reply, against Python floors.")
         .Executes(async () =>
         {
-            var daemons = await PublishForThisMachineBothWaysAsync([.. Sidecars.Where(sidecar => sidecar.Kind == SidecarKind.Daemon)]);
-            string[] arguments = [.. daemons.SelectMany(binary => new[] { "--daemon", $"{binary.Request.ModeName}={binary.Path}" })];
+            var binaries = await PublishForThisMachineBothWaysAsync(SelectedSidecars);
+            string[] arguments = [.. binaries.SelectMany(binary => new[] { binary.Request.Sidecar.Kind == SidecarKind.Daemon ? "--daemon" : "--host", $"{binary.Request.ModeName}={binary.Path}" })];
             await Tools.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
         });
 }

@@ -1,16 +1,14 @@
 namespace Prism.Benchmarks;
 
-/// <summary>A binary to measure, named for the report.</summary>
-internal sealed record DaemonUnderTest(string Label, string Path);
-
-/// <summary>The harness's command line: which daemons, how many cold starts each.</summary>
-internal sealed record BenchmarkOptions(IReadOnlyList<DaemonUnderTest> Daemons, int Runs)
+/// <summary>The harness's command line: which daemons and hosts, how many cold starts each.</summary>
+internal sealed record BenchmarkOptions(IReadOnlyList<Subject> Binaries, int Runs)
 {
     public const int DefaultRuns = 15;
 
     public const string Usage = """
-        Usage: Prism.Benchmarks --daemon <label>=<path> [--daemon <label>=<path> ...] [--runs N]
+        Usage: Prism.Benchmarks [--daemon <label>=<path> ...] [--host <label>=<path> ...] [--runs N]
           --daemon   a tr-daemon binary (or tr-daemon.dll, run with dotnet) to measure; repeatable.
+          --host     a prism host binary (or prism.dll) to measure; repeatable.
                      Labels starting with "aot" are held to the Native AOT goals, labels starting with
                      "single-file" to the single-file goals.
           --runs     cold starts per binary (default 15)
@@ -19,7 +17,7 @@ internal sealed record BenchmarkOptions(IReadOnlyList<DaemonUnderTest> Daemons, 
     /// <summary>Parses the arguments; throws <see cref="UsageException"/> saying what is wrong.</summary>
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        var daemons = new List<DaemonUnderTest>();
+        var binaries = new List<Subject>();
         var runs = DefaultRuns;
         for (var i = 0; i < args.Count; i++)
         {
@@ -27,7 +25,10 @@ internal sealed record BenchmarkOptions(IReadOnlyList<DaemonUnderTest> Daemons, 
             switch (args[i])
             {
                 case "--daemon":
-                    daemons.Add(ParseDaemon(value));
+                    binaries.Add(ParseBinary(SubjectKind.Daemon, args[i], value));
+                    break;
+                case "--host":
+                    binaries.Add(ParseBinary(SubjectKind.Host, args[i], value));
                     break;
                 case "--runs" when int.TryParse(value, out var parsed) && parsed > 0:
                     runs = parsed;
@@ -41,21 +42,21 @@ internal sealed record BenchmarkOptions(IReadOnlyList<DaemonUnderTest> Daemons, 
             i++;
         }
 
-        return daemons.Count > 0 ? new BenchmarkOptions(daemons, runs) : throw new UsageException("Name at least one --daemon <label>=<path>.");
+        return binaries.Count > 0 ? new BenchmarkOptions(binaries, runs) : throw new UsageException("Name at least one --daemon or --host <label>=<path>.");
     }
 
-    private static DaemonUnderTest ParseDaemon(string value)
+    private static Subject ParseBinary(SubjectKind kind, string option, string value)
     {
         var equals = value.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0 || equals == value.Length - 1)
         {
-            throw new UsageException($"--daemon '{value}' must look like <label>=<path>, e.g. aot=artifacts/aot/tr-daemon.");
+            throw new UsageException($"{option} '{value}' must look like <label>=<path>, e.g. aot=artifacts/publish/tr-daemon/linux-x64/tr-daemon.");
         }
 
         var path = System.IO.Path.GetFullPath(value[(equals + 1)..]);
         return File.Exists(path)
-            ? new DaemonUnderTest(value[..equals], path)
-            : throw new UsageException($"--daemon {value[..equals]}: {path} does not exist; publish it first.");
+            ? Subject.Binary(kind, value[..equals], path)
+            : throw new UsageException($"{option} {value[..equals]}: {path} does not exist; publish it first.");
     }
 }
 

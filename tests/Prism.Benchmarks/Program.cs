@@ -3,36 +3,39 @@ using Prism.Benchmarks;
 try
 {
     var options = BenchmarkOptions.Parse(args);
-    var binaries = new List<Measurement>();
-    foreach (var daemon in options.Daemons)
+    var python3 = PythonFloor.FindPython();
+    if (python3 is null)
     {
-        Console.Error.WriteLine($"Measuring {daemon.Label} ({daemon.Path}) ...");
-        var (fileName, arguments) = daemon.Path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)
-            ? ("dotnet", new[] { daemon.Path })
-            : (daemon.Path, Array.Empty<string>());
-        binaries.Add(new Measurement(daemon.Label, new FileInfo(daemon.Path).Length, ColdStart.Measure(fileName, arguments, options.Runs)));
+        Console.Error.WriteLine("No python3 on PATH: the Python floors and the ratios are left out.");
     }
 
-    Measurement? python = null;
-    if (PythonFloor.FindPython() is { } python3)
+    foreach (var kind in options.Binaries.Select(binary => binary.Kind).Distinct())
     {
-        Console.Error.WriteLine($"Measuring the Python floor ({python3}) ...");
-        var script = PythonFloor.WriteScript();
-        try
+        var binaries = new List<Measurement>();
+        foreach (var binary in options.Binaries.Where(binary => binary.Kind == kind))
         {
-            python = new Measurement("python3 floor", null, ColdStart.Measure(python3, [script], options.Runs));
+            Console.Error.WriteLine($"Measuring {kind} {binary.Label} ({binary.FileName}) ...");
+            binaries.Add(new Measurement(binary, ColdStart.Measure(binary, options.Runs)));
         }
-        finally
+
+        Measurement? floor = null;
+        if (python3 is not null)
         {
-            File.Delete(script);
+            var script = PythonFloor.For(kind, python3);
+            Console.Error.WriteLine($"Measuring the {kind} Python floor ({python3}) ...");
+            try
+            {
+                floor = new Measurement(script, ColdStart.Measure(script, options.Runs));
+            }
+            finally
+            {
+                PythonFloor.Delete(script);
+            }
         }
-    }
-    else
-    {
-        Console.Error.WriteLine("No python3 on PATH: the Python floor and the ratios are left out.");
+
+        Report.Print(kind, binaries, floor, options.Runs, Console.Out);
     }
 
-    Report.Print(binaries, python, options.Runs, Console.Out);
     return 0;
 }
 catch (UsageException usage)
@@ -41,7 +44,7 @@ catch (UsageException usage)
     Console.Error.WriteLine(BenchmarkOptions.Usage);
     return 2;
 }
-catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or System.ComponentModel.Win32Exception)
+catch (Exception exception) when (exception is InvalidOperationException or TimeoutException or IOException or HttpRequestException or System.ComponentModel.Win32Exception)
 {
     Console.Error.WriteLine($"Prism.Benchmarks: {exception.Message}");
     return 1;
