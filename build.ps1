@@ -57,7 +57,7 @@ function Test-BuildStale {
     $builtAt = (Get-Item $BuildDll).LastWriteTimeUtc
     $inputs = @('build', 'src/Prism.Platform') | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ } |
         ForEach-Object { Get-ChildItem $_ -Recurse -File } |
-        Where-Object { $_.FullName -notmatch '[\\/](bin|obj)[\\/]' }
+        Where-Object { $_.FullName.Substring($Root.Length) -notmatch '[\\/](bin|obj)[\\/]' }
     $inputs += @('global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig') |
         ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue }
     return [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $builtAt } | Select-Object -First 1)

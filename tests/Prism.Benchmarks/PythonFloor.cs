@@ -46,24 +46,28 @@ internal static class PythonFloor
 
     /// <summary>
     /// The interpreter behind the python3 on PATH (asked for its sys.executable, so that a version-manager
-    /// shim such as pyenv's, a shell script, is not measured as Python), or null when there is none.
+    /// shim such as pyenv's, a shell script, is not measured as Python), or null when there is none. On Windows
+    /// python.org installs only python.exe, and the python3.exe/python.exe in WindowsApps may be the Microsoft
+    /// Store's stand-in, which exits 9009 instead of running: such a candidate is passed over.
     /// </summary>
     public static string? FindPython()
     {
-        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "")
+        string[] names = OperatingSystem.IsWindows() ? ["python3.exe", "python.exe"] : ["python3"];
+        var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .Select(folder => Path.Combine(folder, OperatingSystem.IsWindows() ? "python3.exe" : "python3"))
-            .FirstOrDefault(File.Exists);
-        if (onPath is null)
-        {
-            return null;
-        }
+            .SelectMany(folder => names.Select(name => Path.Combine(folder, name)))
+            .Where(File.Exists);
+        return candidates.Select(Interpreter).FirstOrDefault(found => found is not null);
+    }
 
-        var startInfo = new ProcessStartInfo(onPath, ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true };
-        using var python = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {onPath}.");
+    /// <summary>The sys.executable of <paramref name="candidate"/>, or null when it does not run Python.</summary>
+    private static string? Interpreter(string candidate)
+    {
+        var startInfo = new ProcessStartInfo(candidate, ["-c", "import sys; print(sys.executable)"]) { RedirectStandardOutput = true };
+        using var python = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {candidate}.");
         var executable = python.StandardOutput.ReadToEnd().Trim();
         python.WaitForExit();
-        return File.Exists(executable) ? executable : onPath;
+        return python.ExitCode != 0 ? null : File.Exists(executable) ? executable : candidate;
     }
 
     /// <summary>The floor for <paramref name="kind"/>, its script written to a temporary file that <see cref="Delete"/> removes.</summary>

@@ -13,7 +13,8 @@ public sealed class CommandLineTests
 
         var output = await process.ReadToEndAsync();
 
-        Assert.Matches(@"^tr-daemon \d+\.\d+\.\d+\S*$", Assert.Single(output));
+        // WriteLine ends the line with Environment.NewLine: CRLF on Windows (ReadToEndAsync keeps the CR).
+        Assert.Matches(@"^tr-daemon \d+\.\d+\.\d+\S*\r?$", Assert.Single(output));
         Assert.Equal(0, await process.WaitForExitAsync());
     }
 

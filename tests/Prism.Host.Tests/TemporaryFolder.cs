@@ -10,7 +10,8 @@ internal sealed class TemporaryFolder : IDisposable
     /// <summary>Creates an empty file (and its folders) at a path relative to this folder; returns its full path.</summary>
     public string File(string relativePath, bool executable = true)
     {
-        var path = System.IO.Path.Combine(Path, relativePath);
+        // Full path: on Windows the '/' of relativePath becomes '\', as in the paths the code under test builds.
+        var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, relativePath));
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllText(path, string.Empty);
         if (!OperatingSystem.IsWindows())

@@ -107,7 +107,8 @@ internal static class DaemonLocator
         return
             from repository in AncestorsHolding(facts, DaemonProject)
             from configuration in configurations
-            select Path.Combine(repository, DaemonProjectFolder, "bin", configuration, facts.TargetFramework, SidecarName + ".dll");
+            // GetFullPath turns the '/' of DaemonProjectFolder into '\' on Windows, so the path reads (and compares) as one.
+            select Path.GetFullPath(Path.Combine(repository, DaemonProjectFolder, "bin", configuration, facts.TargetFramework, SidecarName + ".dll"));
     }
 
     /// <summary>The nearest ancestor (itself included) of the host's folder, then of the current directory, that holds <paramref name="child"/>; each at most once.</summary>

@@ -41,13 +41,16 @@ public sealed class StagerTests : IDisposable
     [Fact]
     public void The_staged_file_is_executable_and_identical_to_the_published_one()
     {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows has no Unix mode bits.");
         var published = Published("linux-x64");
 
         var staged = Stager.Stage(published);
 
         var path = root / "binaries" / staged.FileName;
-        Assert.Equal(Stager.Executable, OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(path));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(Stager.Executable, File.GetUnixFileMode(path));
+        }
+
         Assert.Equal(File.ReadAllBytes(published.Path), File.ReadAllBytes(path));
         Assert.Empty(Directory.EnumerateFiles(root / "binaries", "*.tmp"));
     }
