@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace Prism.Host.Tests;
 
 /// <summary>
-/// The real host, started as <c>dotnet prism.dll --data-dir &lt;temp&gt;</c> with piped stdio: its ready line,
+/// The real host, started as <c>dotnet prism.dll --data-dir &lt;temp&gt;</c> (or as a published binary) with piped stdio: its ready line,
 /// its stderr log (kept for assertions), an HTTP client on its URL. Dispose kills the host, the daemon it
 /// reported, and deletes the data folder.
 /// </summary>
@@ -38,11 +38,14 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public string Log => string.Join(Environment.NewLine, logLines);
 
-    /// <summary>Starts the host from <paramref name="hostFolder"/> (default: its build output) and waits for its ready line.</summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null)
+    /// <summary>
+    /// Starts the host — <paramref name="executable"/> (a published binary), else <c>prism.dll</c> from
+    /// <paramref name="hostFolder"/> (default: its build output) — and waits for its ready line.
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null, string? executable = null)
     {
         var dataFolder = new TemporaryFolder();
-        var host = new HostProcess(new Process { StartInfo = Command([.. arguments ?? [], "--data-dir", dataFolder.Path], environment, hostFolder, workingDirectory) }, dataFolder);
+        var host = new HostProcess(new Process { StartInfo = Command([.. arguments ?? [], "--data-dir", dataFolder.Path], environment, hostFolder, workingDirectory, executable) }, dataFolder);
         host.Process.Start();
         host.stderrReader = Task.Run(async () =>
         {
@@ -61,7 +64,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Runs prism with <paramref name="arguments"/> to completion: exit code, stdout, stderr.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
     {
-        using var process = Process.Start(Command(arguments, null, null, null))!;
+        using var process = Process.Start(Command(arguments, null, null, null, null))!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -119,9 +122,9 @@ internal sealed partial class HostProcess : IAsyncDisposable
         dataFolder.Dispose();
     }
 
-    private static ProcessStartInfo Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? hostFolder, string? workingDirectory)
+    private static ProcessStartInfo Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? hostFolder, string? workingDirectory, string? executable)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(executable ?? DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -129,7 +132,11 @@ internal sealed partial class HostProcess : IAsyncDisposable
             UseShellExecute = false,
             WorkingDirectory = workingDirectory ?? BuildOutputs.HostFolder,
         };
-        start.ArgumentList.Add(Path.Combine(hostFolder ?? BuildOutputs.HostFolder, "prism.dll"));
+        if (executable is null)
+        {
+            start.ArgumentList.Add(Path.Combine(hostFolder ?? BuildOutputs.HostFolder, "prism.dll"));
+        }
+
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -136,18 +136,20 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
 
     public HostProcess Host { get; }
 
-    public static async Task<FakeTradeRepublicHost> StartAsync()
+    /// <summary>The fake, and the host's JIT build — or <paramref name="published"/>, with its own published daemon.</summary>
+    public static async Task<FakeTradeRepublicHost> StartAsync(PublishedHost? published = null)
     {
         var server = await FakeTradeRepublicServer.StartAsync();
         try
         {
-            var host = await HostProcess.StartAsync(new Dictionary<string, string?>
+            var environment = new Dictionary<string, string?>(published?.Environment ?? new Dictionary<string, string?>())
             {
                 ["PRISM_TR_API_URL"] = server.ApiUrl.ToString(),
                 ["PRISM_TR_WS_URL"] = server.WebSocketUrl.ToString(),
                 // Debug logging: the most the host and daemon ever write, so the no-secret assertions see it all.
                 ["PRISM_LOG_LEVEL"] = "Debug",
-            });
+            };
+            var host = await HostProcess.StartAsync(environment, executable: published?.Path);
             return new FakeTradeRepublicHost(server, host);
         }
         catch
