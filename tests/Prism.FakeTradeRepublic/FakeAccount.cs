@@ -26,5 +26,27 @@ public static class FakeAccount
     public const string PortfolioJson =
         """{"categories":[{"categoryType":"stocksAndETFs","positions":[{"isin":"IE00B4L5Y983","name":"iShares Core MSCI World","netSize":"12.5","averageBuyIn":"71.2345"},{"isin":"US0378331005","netSize":3,"averageBuyIn":150.5}]},{"categoryType":"funds","positions":[{"isin":"LU0274208692","netSize":"0.123456","averageBuyIn":"98.76"}]}]}""";
 
+    /// <summary>The code of the <c>E</c> frame a ticker of an instrument not traded on LSX gets (the fake's own; Trade Republic documents none).</summary>
+    public const string TickerErrorCode = "INSTRUMENT_NOT_FOUND";
+
+    /// <summary>
+    /// The LSX ticker payloads per position, as pytr sees them: the first goes as an <c>A</c> frame, each further one as a
+    /// <c>D</c> frame against the one before. The first position's prices are JSON numbers and move once (79.9, then
+    /// 80.12: a client that keeps the first payload shows the wrong price); the second's are strings. The third position
+    /// (LU0274208692) has no ticker: it is not traded on LSX and its subscription gets an <c>E</c> frame.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string[]> Tickers { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["IE00B4L5Y983"] =
+        [
+            """{"bid":{"time":1767261600000,"price":79.88,"size":1200},"ask":{"time":1767261600000,"price":79.92,"size":1200},"last":{"time":1767261590000,"price":79.9,"size":35},"pre":{"time":1767225600000,"price":79.5,"size":0},"open":{"time":1767250800000,"price":79.6,"size":0},"qualityId":"realtime","leverage":null,"delta":null}""",
+            """{"bid":{"time":1767261660000,"price":80.1,"size":1200},"ask":{"time":1767261660000,"price":80.14,"size":1200},"last":{"time":1767261655000,"price":80.12,"size":12},"pre":{"time":1767225600000,"price":79.5,"size":0},"open":{"time":1767250800000,"price":79.6,"size":0},"qualityId":"realtime","leverage":null,"delta":null}""",
+        ],
+        ["US0378331005"] =
+        [
+            """{"bid":{"time":"1767261600000","price":"187.4","size":"50"},"ask":{"time":"1767261600000","price":"187.5","size":"50"},"last":{"time":"1767261598000","price":"187.45","size":"3"},"pre":{"time":"1767225600000","price":"186.9","size":"0"},"open":{"time":"1767250800000","price":"187.0","size":"0"},"qualityId":"realtime"}""",
+        ],
+    };
+
     public const string CashJson = """[{"accountNumber":"DE00123","currencyId":"EUR","amount":1234.56}]""";
 }

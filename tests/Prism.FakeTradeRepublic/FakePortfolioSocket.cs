@@ -10,7 +10,9 @@ namespace Prism.FakeTradeRepublic;
 /// <summary>
 /// The websocket at <c>/</c>: refuses a connection without a valid session (401), greets <c>connect 31</c> with
 /// <c>connected</c>, and answers <c>sub</c> for <c>compactPortfolioByType</c> (an <c>A</c> frame, then a <c>D</c>
-/// frame with the current portfolio, or an <c>E</c> frame) and <c>cash</c> (an <c>A</c> frame); <c>unsub</c> gets <c>C</c>.
+/// frame with the current portfolio, or an <c>E</c> frame), <c>cash</c> (an <c>A</c> frame) and <c>ticker</c> (the
+/// <see cref="FakeAccount.Tickers"/> frames of the ISIN on LSX, an <c>E</c> frame for any other, or nothing when
+/// <see cref="FakeScenario.TickersSilent"/>); <c>unsub</c> gets <c>C</c>.
 /// </summary>
 internal static class FakePortfolioSocket
 {
@@ -75,9 +77,27 @@ internal static class FakePortfolioSocket
             return [$"{id} A {FakeAccount.CashJson}"];
         }
 
+        if (type == "ticker")
+        {
+            return scenario.TickersSilent ? [] : Ticker(id, json.RootElement.GetProperty("id").GetString());
+        }
+
         var code = type == "compactPortfolioByType" && scenario.PortfolioError ? FakeAccount.PortfolioErrorCode : "BAD_SUBSCRIPTION_TYPE";
-        return [$$$"""{{{id}}} E {"errors":[{"errorCode":"{{{code}}}","errorMessage":"","meta":{}}]}"""];
+        return [Error(id, code)];
     }
+
+    private static IEnumerable<string> Ticker(string id, string? instrument)
+    {
+        if (instrument?.Split('.') is not [var isin, "LSX"] || !FakeAccount.Tickers.TryGetValue(isin, out var payloads))
+        {
+            return [Error(id, FakeAccount.TickerErrorCode)];
+        }
+
+        return payloads.Select((payload, i) => i == 0 ? $"{id} A {payload}" : $"{id} D {Delta(payloads[i - 1], payload)}");
+    }
+
+    private static string Error(string id, string code) =>
+        $$$"""{{{id}}} E {"errors":[{"errorCode":"{{{code}}}","errorMessage":"","meta":{}}]}""";
 
     /// <summary>Trade Republic's delta from <paramref name="previous"/> to <paramref name="next"/>: copy the common prefix, skip the old middle, insert the new one, copy the common suffix.</summary>
     public static string Delta(string previous, string next)

@@ -56,4 +56,7 @@ public sealed class FakeScenario
 
     /// <summary>The portfolio subscription answers an <c>E</c> frame with <see cref="FakeAccount.PortfolioErrorCode"/>.</summary>
     public bool PortfolioError { get; set; }
+
+    /// <summary>Ticker subscriptions get no frame at all (as from an exchange feed that hangs); the portfolio and cash still answer.</summary>
+    public bool TickersSilent { get; set; }
 }

@@ -60,10 +60,11 @@ public sealed class BrowserTests
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Connected");
         var positions = page.Locator("#positions tr");
         await Assertions.Expect(positions).ToHaveCountAsync(3);
-        await Assertions.Expect(positions.Nth(0).Locator("td")).ToHaveTextAsync(["iShares Core MSCI World", "IE00B4L5Y983", "12.5", "71.2345", "–", "–"]);
+        await Assertions.Expect(positions.Nth(0).Locator("td")).ToHaveTextAsync(["iShares Core MSCI World", "IE00B4L5Y983", "12.5", "71.2345", "80.12", "1001.50"]);
         await Assertions.Expect(positions.Nth(2).Locator("td").Nth(1)).ToHaveTextAsync("LU0274208692");
-        // The fake sends no prices, so no position has a value: the total says so rather than pretending.
-        await Assertions.Expect(page.Locator("#positions-total")).ToHaveTextAsync("0 (without positions that have no value)");
+        await Assertions.Expect(positions.Nth(2).Locator("td").Nth(5)).ToHaveTextAsync("–");
+        // The third position is not traded on LSX, so it has no price and no value: the total says so rather than pretending.
+        await Assertions.Expect(page.Locator("#positions-total")).ToHaveTextAsync("1563.85 (without positions that have no value)");
         await Assertions.Expect(page.Locator("#cash tr td")).ToHaveTextAsync(["EUR", "1234.56"]);
         await Assertions.Expect(page.Locator("#error")).ToBeHiddenAsync();
 

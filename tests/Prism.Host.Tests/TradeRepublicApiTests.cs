@@ -31,6 +31,9 @@ public sealed class TradeRepublicApiTests
             Assert.Equal(["IE00B4L5Y983", "US0378331005", "LU0274208692"], positions.Select(p => p.GetProperty("isin").GetString()));
             Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
             Assert.Equal("iShares Core MSCI World", positions[0].GetProperty("name").GetString());
+            // Prices from the LSX tickers, quantity × price as value; the third position is not traded on LSX.
+            Assert.Equal(["80.12", "187.45", null], positions.Select(p => p.TryGetProperty("price", out var price) ? price.GetString() : null));
+            Assert.Equal(["1001.50", "562.35", null], positions.Select(p => p.TryGetProperty("value", out var value) ? value.GetString() : null));
             var cash = Assert.Single(portfolio.GetProperty("cash").EnumerateArray());
             Assert.Equal("EUR", cash.GetProperty("currency").GetString());
             Assert.Equal("1234.56", cash.GetProperty("amount").GetString());

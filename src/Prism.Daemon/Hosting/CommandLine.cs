@@ -51,16 +51,17 @@ internal static class CommandLine
           tr-daemon --help      print this help and exit
 
         Environment:
-          {DaemonOptions.DataDirectoryVariable,-21} data folder (saved session); default: per-user application data + /prism
-          {DaemonOptions.LogLevelVariable,-21} Verbose, Debug, Information (default), Warning, Error or Fatal
-          {TradeRepublicSettings.ApiUrlVariable,-21} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
-          {TradeRepublicSettings.WebSocketUrlVariable,-21} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
-          {TradeRepublicSettings.LoginApiVariable,-21} v2 (default, web login) or v1 (legacy SMS code)
-          {TradeRepublicSettings.AppVersionVariable,-21} web app version sent as X-TR-App-Version; default {TradeRepublicSettings.DefaultAppVersion}
-          {TradeRepublicSettings.PlatformVariable,-21} X-Tr-Platform; default {TradeRepublicSettings.DefaultPlatform}
-          {TradeRepublicSettings.LocaleVariable,-21} Accept-Language and websocket locale; default {TradeRepublicSettings.DefaultLocale}
-          {TradeRepublicSettings.UserAgentVariable,-21} User-Agent; default a desktop Chrome
-          {TradeRepublicSettings.TimeoutVariable,-21} seconds to wait for Trade Republic; default {TradeRepublicSettings.DefaultRequestTimeout.TotalSeconds:0}
+          {DaemonOptions.DataDirectoryVariable,-25} data folder (saved session); default: per-user application data + /prism
+          {DaemonOptions.LogLevelVariable,-25} Verbose, Debug, Information (default), Warning, Error or Fatal
+          {TradeRepublicSettings.ApiUrlVariable,-25} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
+          {TradeRepublicSettings.WebSocketUrlVariable,-25} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
+          {TradeRepublicSettings.LoginApiVariable,-25} v2 (default, web login) or v1 (legacy SMS code)
+          {TradeRepublicSettings.AppVersionVariable,-25} web app version sent as X-TR-App-Version; default {TradeRepublicSettings.DefaultAppVersion}
+          {TradeRepublicSettings.PlatformVariable,-25} X-Tr-Platform; default {TradeRepublicSettings.DefaultPlatform}
+          {TradeRepublicSettings.LocaleVariable,-25} Accept-Language and websocket locale; default {TradeRepublicSettings.DefaultLocale}
+          {TradeRepublicSettings.UserAgentVariable,-25} User-Agent; default a desktop Chrome
+          {TradeRepublicSettings.TimeoutVariable,-25} seconds to wait for Trade Republic; default {TradeRepublicSettings.DefaultRequestTimeout.TotalSeconds:0}
+          {TradeRepublicSettings.PriceTimeoutVariable,-25} seconds a portfolio fetch waits for prices, then leaves the missing out; default {TradeRepublicSettings.DefaultPriceBudget.TotalSeconds:0}
         Logs go to stderr only; stdout carries protocol messages only.
 
         """;

@@ -3,7 +3,7 @@ using Prism.Protocol;
 
 namespace Prism.Daemon.Portfolio;
 
-/// <summary>Turns the payloads of the <c>compactPortfolioByType</c> and <c>cash</c> subscriptions into the contract's shapes, decimals kept as text.</summary>
+/// <summary>Turns the payloads of the <c>compactPortfolioByType</c>, <c>cash</c> and <c>ticker</c> subscriptions into the contract's shapes, decimals kept as text.</summary>
 internal static class PortfolioPayload
 {
     /// <summary>The positions of every category, in order.</summary>
@@ -39,6 +39,22 @@ internal static class PortfolioPayload
             Text(entry, "currencyId") ?? throw new FormatException("A cash entry has no currencyId."),
             Text(entry, "amount") ?? throw new FormatException("A cash entry has no amount.")))];
     }
+
+    /// <summary>
+    /// A ticker's price: the last trade's (pytr's choice), else the bid's when there is no last trade yet (e.g. an
+    /// instrument not traded today); null when neither holds a decimal. Written as Trade Republic wrote it.
+    /// </summary>
+    public static string? Price(string payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return QuotePrice(document.RootElement, "last") ?? QuotePrice(document.RootElement, "bid");
+    }
+
+    private static string? QuotePrice(JsonElement ticker, string quote) =>
+        ticker.ValueKind == JsonValueKind.Object && ticker.TryGetProperty(quote, out var entry) && entry.ValueKind == JsonValueKind.Object
+            && Text(entry, "price") is { } price && PositionValue.TryParse(price, out _)
+            ? price
+            : null;
 
     private static JsonElement.ArrayEnumerator Array(JsonElement parent, string name) =>
         parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array

@@ -16,6 +16,7 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
     private const int ProtocolVersion = 31;
     private readonly ClientWebSocket socket;
     private int lastSubscriptionId;
+    private Task<string>? pendingReceive;
 
     private TradeRepublicSocket(ClientWebSocket socket) => this.socket = socket;
 
@@ -71,13 +72,26 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
 
     public Task UnsubscribeAsync(int id, CancellationToken cancellation) => SendAsync($"unsub {id}", cancellation);
 
-    /// <summary>The next text message, reassembled from its fragments.</summary>
+    /// <summary>
+    /// The next text message. Cancelling <paramref name="cancellation"/> stops the waiting, not the receive: a
+    /// cancelled <see cref="ClientWebSocket.ReceiveAsync(Memory{byte}, CancellationToken)"/> aborts the socket, and a
+    /// price budget running out must leave it open for the unsubscriptions. The next call picks up the same receive.
+    /// </summary>
     public async Task<string> ReceiveAsync(CancellationToken cancellation)
+    {
+        pendingReceive ??= ReceiveMessageAsync();
+        var message = await pendingReceive.WaitAsync(cancellation);
+        pendingReceive = null;
+        return message;
+    }
+
+    /// <summary>One text message, reassembled from its fragments; ended by the server's close or by disposing the socket.</summary>
+    private async Task<string> ReceiveMessageAsync()
     {
         var message = new ArrayBufferWriter<byte>();
         while (true)
         {
-            var received = await socket.ReceiveAsync(message.GetMemory(16 * 1024), cancellation);
+            var received = await socket.ReceiveAsync(message.GetMemory(16 * 1024), CancellationToken.None);
             if (received.MessageType == WebSocketMessageType.Close)
             {
                 throw SessionFailure.UnexpectedAnswer("the portfolio websocket", $"the server closed it ({socket.CloseStatus})");
@@ -128,5 +142,17 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
         }
 
         socket.Dispose();
+        if (pendingReceive is { } abandoned)
+        {
+            try
+            {
+                // Observed, so that the receive the last caller stopped waiting for fails nowhere unnoticed.
+                await abandoned;
+            }
+            catch (Exception exception) when (exception is WebSocketException or IOException or InvalidOperationException or OperationCanceledException or SessionFailure)
+            {
+                // The socket is gone; whatever it would have said is no longer wanted.
+            }
+        }
     }
 }

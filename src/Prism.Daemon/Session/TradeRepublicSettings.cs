@@ -20,7 +20,8 @@ internal sealed record TradeRepublicSettings(
     string Platform,
     string Locale,
     string UserAgent,
-    TimeSpan RequestTimeout)
+    TimeSpan RequestTimeout,
+    TimeSpan PriceBudget)
 {
     public const string ApiUrlVariable = "PRISM_TR_API_URL";
     public const string WebSocketUrlVariable = "PRISM_TR_WS_URL";
@@ -30,6 +31,7 @@ internal sealed record TradeRepublicSettings(
     public const string LocaleVariable = "PRISM_TR_LOCALE";
     public const string UserAgentVariable = "PRISM_TR_USER_AGENT";
     public const string TimeoutVariable = "PRISM_TR_TIMEOUT_S";
+    public const string PriceTimeoutVariable = "PRISM_TR_PRICE_TIMEOUT_S";
 
     public static readonly Uri DefaultApiUrl = new("https://api.traderepublic.com");
     public static readonly Uri DefaultWebSocketUrl = new("wss://api.traderepublic.com");
@@ -38,6 +40,12 @@ internal sealed record TradeRepublicSettings(
     public const string DefaultLocale = "de";
     public const string DefaultUserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36";
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long a portfolio fetch waits for the tickers' prices: Trade Republic answers a ticker within a fraction of
+    /// a second, so a few seconds are plenty, and a price missing after them is left out rather than failing the fetch.
+    /// </summary>
+    public static readonly TimeSpan DefaultPriceBudget = TimeSpan.FromSeconds(5);
 
     /// <summary>Reads the settings; each unusable value is replaced by its default and described in <paramref name="problems"/>.</summary>
     public static TradeRepublicSettings FromEnvironment(List<string> problems) => new(
@@ -48,7 +56,8 @@ internal sealed record TradeRepublicSettings(
         ReadText(PlatformVariable, DefaultPlatform),
         ReadText(LocaleVariable, DefaultLocale),
         ReadText(UserAgentVariable, DefaultUserAgent),
-        ReadTimeout(problems));
+        ReadSeconds(TimeoutVariable, DefaultRequestTimeout, problems),
+        ReadSeconds(PriceTimeoutVariable, DefaultPriceBudget, problems));
 
     private static string ReadText(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured : fallback;
@@ -85,12 +94,12 @@ internal sealed record TradeRepublicSettings(
         }
     }
 
-    private static TimeSpan ReadTimeout(List<string> problems)
+    private static TimeSpan ReadSeconds(string variable, TimeSpan fallback, List<string> problems)
     {
-        var configured = Environment.GetEnvironmentVariable(TimeoutVariable);
+        var configured = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(configured))
         {
-            return DefaultRequestTimeout;
+            return fallback;
         }
 
         if (int.TryParse(configured, out var seconds) && seconds is > 0 and <= 600)
@@ -98,7 +107,7 @@ internal sealed record TradeRepublicSettings(
             return TimeSpan.FromSeconds(seconds);
         }
 
-        problems.Add($"{TimeoutVariable}='{configured}' is not a number of seconds between 1 and 600; using {DefaultRequestTimeout.TotalSeconds}.");
-        return DefaultRequestTimeout;
+        problems.Add($"{variable}='{configured}' is not a number of seconds between 1 and 600; using {fallback.TotalSeconds}.");
+        return fallback;
     }
 }

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Prism.Daemon.Tests.Support;
+using Prism.FakeTradeRepublic;
+
+namespace Prism.Daemon.Tests;
+
+/// <summary>
+/// Prices are an extra on the portfolio: a ticker refused (instrument not on LSX) or silent past
+/// PRISM_TR_PRICE_TIMEOUT_S leaves its position without price and value, says why in the log, and the fetch succeeds.
+/// </summary>
+public sealed class PriceTests
+{
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_ticker_refused_leaves_only_its_position_without_price_and_says_why(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+
+        var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
+
+        Assert.Equal(["80.12", "187.45"], positions.Take(2).Select(p => p.GetProperty("price").GetString()));
+        Assert.Equal(["1001.50", "562.35"], positions.Take(2).Select(p => p.GetProperty("value").GetString()));
+        Assert.Equal("LU0274208692", positions[2].GetProperty("isin").GetString());
+        Assert.False(positions[2].TryGetProperty("price", out _));
+        Assert.False(positions[2].TryGetProperty("value", out _));
+        Assert.Contains($"No price for LU0274208692: Trade Republic refused its ticker ({FakeAccount.TickerErrorCode})", await StderrAfterShutdownAsync(rig), StringComparison.Ordinal);
+        rig.AssertNoSecretLeaked();
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Silent_tickers_cost_the_price_budget_not_the_fetch(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_TR_PRICE_TIMEOUT_S"] = "1" });
+        await rig.LogInAsync();
+        rig.Server.Scenario.TickersSilent = true;
+
+        var clock = Stopwatch.StartNew();
+        var portfolio = await rig.CallAsync("fetch_portfolio");
+
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        var positions = portfolio.GetProperty("positions").EnumerateArray().ToList();
+        Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
+        Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _) || p.TryGetProperty("value", out _), $"A silent ticker gave a price: {p}"));
+        Assert.Equal("1234.56", Assert.Single(portfolio.GetProperty("cash").EnumerateArray()).GetProperty("amount").GetString());
+
+        // The next fetch, with the tickers answering again, has its prices: the silent ones cost nothing lasting.
+        rig.Server.Scenario.TickersSilent = false;
+        var again = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray();
+        Assert.Equal(["1001.50", "562.35", null], again.Select(p => p.TryGetProperty("value", out var value) ? value.GetString() : null));
+        Assert.Contains("No price for IE00B4L5Y983: its ticker did not answer within 1 s", await StderrAfterShutdownAsync(rig), StringComparison.Ordinal);
+    }
+
+    /// <summary>Everything the daemon logged, once it has exited (so no line is still on its way).</summary>
+    private static async Task<string> StderrAfterShutdownAsync(SessionRig rig)
+    {
+        Assert.Equal("shutting_down", (await rig.CallAsync("shutdown")).GetProperty("status").GetString());
+        await rig.Daemon.ReadToEndAsync();
+        Assert.Equal(0, await rig.Daemon.WaitForExitAsync());
+        return rig.Daemon.Stderr;
+    }
+}
