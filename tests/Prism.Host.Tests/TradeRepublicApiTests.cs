@@ -32,8 +32,8 @@ public sealed class TradeRepublicApiTests
             Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
             Assert.Equal("iShares Core MSCI World", positions[0].GetProperty("name").GetString());
             // Prices from the LSX tickers, quantity × price as value; the third position is not traded on LSX.
-            Assert.Equal(["80.12", "187.45", null], positions.Select(p => p.TryGetProperty("price", out var price) ? price.GetString() : null));
-            Assert.Equal(["1001.50", "562.35", null], positions.Select(p => p.TryGetProperty("value", out var value) ? value.GetString() : null));
+            Assert.Equal(FakeAccount.ExpectedPrices, FakeAccount.MemberOfEach(positions, "price"));
+            Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(positions, "value"));
             var cash = Assert.Single(portfolio.GetProperty("cash").EnumerateArray());
             Assert.Equal("EUR", cash.GetProperty("currency").GetString());
             Assert.Equal("1234.56", cash.GetProperty("amount").GetString());
@@ -104,7 +104,20 @@ public sealed class TradeRepublicApiTests
 
         Assert.Equal("idle", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
         await rig.GetAsync("/api/portfolio", HttpStatusCode.Unauthorized);
-        Assert.DoesNotContain("Restored the saved session", rig.Host.Log, StringComparison.Ordinal);
+        rig.AssertNoRestoreAttempted();
+    }
+
+    [Fact]
+    public async Task A_crash_before_the_second_factor_leaves_nothing_to_restore()
+    {
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+        var login = await rig.PostAsync("/api/login", new { phone = FakeAccount.Phone, pin = FakeAccount.Pin }, HttpStatusCode.OK);
+        Assert.Equal("waiting_2fa", login.GetProperty("status").GetString());
+
+        await rig.CrashDaemonAsync();
+
+        Assert.Equal("idle", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
+        rig.AssertNoRestoreAttempted();
     }
 
     [Fact]
@@ -181,6 +194,13 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
         ProcessProbe.KillIfRunning(pid);
         Assert.True(await ProcessProbe.WaitUntilGoneAsync(pid, TimeSpan.FromSeconds(10)), $"tr-daemon (pid {pid}) outlived its kill");
         crashes++;
+    }
+
+    /// <summary>The host did not try to restore a session (neither a restore nor a failed one is in its log).</summary>
+    public void AssertNoRestoreAttempted()
+    {
+        Assert.DoesNotContain("Restored the saved session", Host.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("saved session could not be restored", Host.Log, StringComparison.Ordinal);
     }
 
     /// <summary>After a failed code the login may still wait for a code, or may have ended: finish it either way.</summary>

@@ -6,12 +6,14 @@ namespace Prism.Host.Bridge;
 /// <param name="ShutdownGrace">How long the daemon may take to answer <c>shutdown</c> and exit before it is killed.</param>
 /// <param name="FirstRestartDelay">The wait before restarting after one failure; doubled per further failure in a row.</param>
 /// <param name="MaxRestartDelay">The longest wait between restarts.</param>
+/// <param name="RestoreTimeout">How long restoring the session on a daemon that replaced a dead one may take (calls wait for it).</param>
 internal sealed record BridgeOptions(
     string? DataDirectory,
     TimeSpan ReadyTimeout,
     TimeSpan ShutdownGrace,
     TimeSpan FirstRestartDelay,
-    TimeSpan MaxRestartDelay)
+    TimeSpan MaxRestartDelay,
+    TimeSpan RestoreTimeout)
 {
     public const string DataDirectoryVariable = "PRISM_DATA_DIR";
 
@@ -20,7 +22,8 @@ internal sealed record BridgeOptions(
         ReadyTimeout: TimeSpan.FromSeconds(20),
         ShutdownGrace: TimeSpan.FromSeconds(3),
         FirstRestartDelay: TimeSpan.FromMilliseconds(250),
-        MaxRestartDelay: TimeSpan.FromSeconds(5));
+        MaxRestartDelay: TimeSpan.FromSeconds(5),
+        RestoreTimeout: TimeSpan.FromSeconds(30));
 
     /// <summary>The wait before the next start after <paramref name="failuresInARow"/> failures: none, then 250 ms, 500 ms, 1 s … up to the maximum.</summary>
     public TimeSpan RestartDelay(int failuresInARow) =>

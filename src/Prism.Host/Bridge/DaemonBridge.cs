@@ -20,8 +20,10 @@ internal sealed class DaemonBridge : IAsyncDisposable
 
     private DaemonProcess? current;
     private int failuresInARow;
-    private bool restoreOwed;
     private bool disposed;
+
+    /// <summary>The session's restore on the latest replacement daemon; calls wait for it, so they find the session back.</summary>
+    private Task restoring = Task.CompletedTask;
 
     public DaemonBridge(Func<DaemonLaunchSpec> locate, BridgeOptions options, ILogger log)
     {
@@ -38,13 +40,28 @@ internal sealed class DaemonBridge : IAsyncDisposable
     /// </summary>
     public async Task<TResult> CallAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
     {
+        session.Sending(call.Method);
+        try
+        {
+            var result = await CallWithinTimeLimitAsync(call, parameters, cancellationToken);
+            session.Answered(parameters, result);
+            return result;
+        }
+        catch (Exception exception)
+        {
+            session.Failed(call.Method, exception);
+            throw;
+        }
+    }
+
+    private async Task<TResult> CallWithinTimeLimitAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(call.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
             var result = await CallOnceAsync(call, parameters, linked.Token);
             Interlocked.Exchange(ref failuresInARow, 0);
-            session.Observe(parameters, result);
             return result;
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -60,7 +77,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
     /// <summary>The call on the running (or a new) daemon; a harmless call that met a daemon that just died is asked once more of a new one.</summary>
     private async Task<TResult> CallOnceAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
     {
-        var daemon = await EnsureStartedAsync(cancellationToken);
+        var daemon = await ReadyDaemonAsync(cancellationToken);
         try
         {
             return await daemon.CallAsync(call, parameters, cancellationToken);
@@ -68,8 +85,16 @@ internal sealed class DaemonBridge : IAsyncDisposable
         catch (ConnectionLostException) when (call.SafeToRepeat)
         {
             log.Warning("tr-daemon (pid {DaemonPid}) died during '{Method}'; asking a new one", daemon.Ready.Pid, call.Method);
-            return await (await EnsureStartedAsync(cancellationToken, lost: daemon)).CallAsync(call, parameters, cancellationToken);
+            return await (await ReadyDaemonAsync(cancellationToken, lost: daemon)).CallAsync(call, parameters, cancellationToken);
         }
+    }
+
+    /// <summary>The running (or a new) daemon, once the restore of the session on it (if any) has finished.</summary>
+    private async Task<DaemonProcess> ReadyDaemonAsync(CancellationToken cancellationToken, DaemonProcess? lost = null)
+    {
+        var daemon = await EnsureStartedAsync(cancellationToken, lost);
+        await Volatile.Read(ref restoring).WaitAsync(cancellationToken);
+        return daemon;
     }
 
     /// <summary>Shuts the daemon down (if one runs): <c>shutdown</c>, a short wait, then kill.</summary>
@@ -84,6 +109,8 @@ internal sealed class DaemonBridge : IAsyncDisposable
                 current = null;
                 await daemon.StopAsync(options.ShutdownGrace);
             }
+
+            await restoring;
         }
         finally
         {
@@ -92,7 +119,8 @@ internal sealed class DaemonBridge : IAsyncDisposable
     }
 
     /// <summary>
-    /// The running daemon, or a new one (after the backoff wait when the previous start or daemon failed).
+    /// The running daemon, or a new one (after the backoff wait when the previous start or daemon failed); a new one
+    /// that replaces a dead one starts restoring the dead one's session.
     /// <paramref name="lost"/> is a daemon whose connection broke: replaced even if its process has not been seen exiting yet.
     /// </summary>
     private async Task<DaemonProcess> EnsureStartedAsync(CancellationToken cancellationToken, DaemonProcess? lost = null)
@@ -106,11 +134,11 @@ internal sealed class DaemonBridge : IAsyncDisposable
                 return running;
             }
 
+            var replacing = current is not null;
             if (current is { } dead)
             {
                 current = null;
                 failuresInARow++;
-                restoreOwed = true;
                 log.Warning("tr-daemon (pid {DaemonPid}) is gone; starting a new one", dead.Ready.Pid);
                 await dead.DisposeAsync();
             }
@@ -119,7 +147,12 @@ internal sealed class DaemonBridge : IAsyncDisposable
             try
             {
                 current = await DaemonProcess.StartAsync(locate(), options, log, cancellationToken);
-                await RestoreSessionIfOwedAsync(current, cancellationToken);
+                if (replacing && session.RestoreRequest is { } restore)
+                {
+                    // Not on the caller's token: a caller that gives up must not leave the new daemon half restored.
+                    Volatile.Write(ref restoring, RestoreSessionAsync(current, restore));
+                }
+
                 return current;
             }
             catch (Exception exception) when (exception is DaemonNotFoundException or DaemonStartException)
@@ -136,48 +169,28 @@ internal sealed class DaemonBridge : IAsyncDisposable
     }
 
     /// <summary>
-    /// On a daemon that replaced a crashed one: restores the session the crashed one held (<c>login</c> with
-    /// <c>restore_only</c>), so the caller's call finds it signed in. A failed restore never fails that call: the
-    /// daemon stays signed out and the page asks for the login again.
+    /// On a daemon that replaced a dead one: restores the session the dead one held (<c>login</c> with
+    /// <c>restore_only</c>) within its own time limit. Never throws: after a failed restore the daemon stays signed
+    /// out, the PIN is forgotten, and the page asks for the login again.
     /// </summary>
-    private async Task RestoreSessionIfOwedAsync(DaemonProcess daemon, CancellationToken cancellationToken)
+    private async Task RestoreSessionAsync(DaemonProcess daemon, LoginParams restore)
     {
-        if (!restoreOwed)
-        {
-            return;
-        }
-
-        if (session.RestoreRequest is not { } restore)
-        {
-            // The daemon restarts with one try owed per crash: a later crash owes again, a signed-out session never.
-            restoreOwed = false;
-            return;
-        }
-
-        using var timeout = new CancellationTokenSource(DaemonCalls.Login.Timeout);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        using var timeout = new CancellationTokenSource(options.RestoreTimeout);
         try
         {
-            var restored = await daemon.CallAsync(DaemonCalls.Login, restore, linked.Token);
-            restoreOwed = false;
+            var restored = await daemon.CallAsync(DaemonCalls.Login, restore, timeout.Token);
             log.Information("Restored the saved session on tr-daemon (pid {DaemonPid}): {Status}", daemon.Ready.Pid, restored.Status);
         }
-        catch (RemoteInvocationException exception) when (exception.ErrorCode == (int)ApplicationErrorCode.SessionRestoreFailed)
+        catch (Exception exception) when (exception is RemoteInvocationException or OperationCanceledException or ConnectionLostException or ObjectDisposedException)
         {
-            restoreOwed = false;
             session.Forget();
-            log.Warning("The saved session could not be restored after tr-daemon restarted (it has expired or was removed); sign in again");
-        }
-        catch (RemoteInvocationException exception)
-        {
-            // Kept for the next crash: Trade Republic may be briefly unreachable, and the saved session may still be good.
-            restoreOwed = false;
-            log.Warning("Restoring the saved session after tr-daemon restarted failed with {Code}: {Reason}; sign in again to continue", exception.ErrorCode, exception.Message);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-        {
-            restoreOwed = false;
-            log.Warning("Restoring the saved session after tr-daemon restarted took longer than {Timeout} s; sign in again to continue", DaemonCalls.Login.Timeout.TotalSeconds);
+            log.Warning("The saved session could not be restored after tr-daemon restarted ({Reason}); sign in again", exception switch
+            {
+                RemoteInvocationException { ErrorCode: (int)ApplicationErrorCode.SessionRestoreFailed } => "it has expired or was removed",
+                RemoteInvocationException remote => $"{remote.ErrorCode}: {remote.Message}",
+                OperationCanceledException => $"no answer within {options.RestoreTimeout.TotalSeconds:0} s",
+                _ => "tr-daemon stopped meanwhile",
+            });
         }
     }
 }

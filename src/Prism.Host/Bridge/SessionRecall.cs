@@ -1,4 +1,5 @@
 using Prism.Protocol;
+using StreamJsonRpc;
 
 namespace Prism.Host.Bridge;
 
@@ -6,7 +7,8 @@ namespace Prism.Host.Bridge;
 /// Remembers which login the daemon's session came from, so that a daemon started to replace a crashed one can
 /// restore the saved session. The contract's only restore is <c>login</c> with <c>restore_only</c>, and it requires
 /// the PIN, so the phone and PIN of the signed-in login are held here — in this process's memory only, never
-/// logged or returned (<see cref="LoginParams.ToString"/> redacts them) — until logout or a failed restore.
+/// logged or returned (<see cref="LoginParams.ToString"/> redacts them) — until logout, a failed second factor or a
+/// failed restore.
 /// </summary>
 internal sealed class SessionRecall
 {
@@ -26,8 +28,34 @@ internal sealed class SessionRecall
         }
     }
 
-    /// <summary>Learns from a call the daemon answered successfully: a login, its second factor, or a logout.</summary>
-    public void Observe(object? parameters, object? result)
+    /// <summary>Before a call: a logout forgets at once — the request is the person's intent, whatever becomes of it.</summary>
+    public void Sending(string method)
+    {
+        if (method == MethodNames.Logout)
+        {
+            Forget();
+        }
+    }
+
+    /// <summary>
+    /// After a call that failed: a wrong code leaves the login waiting for another try; any other failure of a login
+    /// or its second factor (expired, refused, timed out, daemon gone) ends it, and its PIN is dropped.
+    /// </summary>
+    public void Failed(string method, Exception exception)
+    {
+        var stillWaiting = method == MethodNames.ConfirmTwoFactor
+            && exception is RemoteInvocationException { ErrorCode: (int)ApplicationErrorCode.CodeInvalid };
+        if (method is MethodNames.Login or MethodNames.ConfirmTwoFactor && !stillWaiting)
+        {
+            lock (gate)
+            {
+                awaitingSecondFactor = null;
+            }
+        }
+    }
+
+    /// <summary>Learns from a call the daemon answered successfully: a login or its second factor.</summary>
+    public void Answered(object? parameters, object? result)
     {
         lock (gate)
         {
@@ -44,10 +72,6 @@ internal sealed class SessionRecall
                     break;
                 case (ConfirmTwoFactorParams, ConfirmTwoFactorResult { Status: SessionStatus.Authenticated }):
                     signedIn = awaitingSecondFactor;
-                    awaitingSecondFactor = null;
-                    break;
-                case (_, LogoutResult):
-                    signedIn = null;
                     awaitingSecondFactor = null;
                     break;
             }

@@ -1,5 +1,6 @@
 using Prism.Host.Bridge;
 using Prism.Protocol;
+using StreamJsonRpc;
 
 namespace Prism.Host.Tests.Bridge;
 
@@ -19,10 +20,10 @@ public sealed class SessionRecallTests
     {
         var recall = new SessionRecall();
 
-        recall.Observe(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
+        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
         Assert.Null(recall.RestoreRequest);
 
-        recall.Observe(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
+        recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
         Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
     }
 
@@ -31,7 +32,7 @@ public sealed class SessionRecallTests
     {
         var recall = new SessionRecall();
 
-        recall.Observe(Login with { RestoreOnly = true }, new LoginResult(SessionStatus.Authenticated, Restored: true));
+        recall.Answered(Login with { RestoreOnly = true }, new LoginResult(SessionStatus.Authenticated, Restored: true));
 
         Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
     }
@@ -40,11 +41,11 @@ public sealed class SessionRecallTests
     public void Logout_a_new_login_and_forget_each_drop_the_remembered_session()
     {
         var recall = SignedIn();
-        recall.Observe(new EmptyParams(), LogoutResult.LoggedOut);
+        recall.Sending(MethodNames.Logout);
         Assert.Null(recall.RestoreRequest);
 
         recall = SignedIn();
-        recall.Observe(new LoginParams("+491709999999", "9876"), new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AppApproval, Countdown: 60));
+        recall.Answered(new LoginParams("+491709999999", "9876"), new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AppApproval, Countdown: 60));
         Assert.Null(recall.RestoreRequest);
 
         recall = SignedIn();
@@ -53,20 +54,46 @@ public sealed class SessionRecallTests
     }
 
     [Fact]
-    public void Other_answers_change_nothing()
+    public void A_wrong_code_keeps_the_login_waiting_for_the_right_one()
     {
-        var recall = SignedIn();
+        var recall = new SessionRecall();
+        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
 
-        recall.Observe(new EmptyParams(), new FetchPortfolioResult([], []));
-        recall.Observe(new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.WaitingForSecondFactor));
+        recall.Failed(MethodNames.ConfirmTwoFactor, DaemonError(ApplicationErrorCode.CodeInvalid));
+        recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
 
         Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
     }
 
+    [Fact]
+    public void An_expired_second_factor_ends_the_login_and_drops_its_pin()
+    {
+        var recall = new SessionRecall();
+        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AppApproval, Countdown: 60));
+
+        recall.Failed(MethodNames.ConfirmTwoFactor, DaemonError(ApplicationErrorCode.LoginExpired));
+        recall.Answered(new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
+
+        Assert.Null(recall.RestoreRequest);
+    }
+
+    [Fact]
+    public void Other_answers_change_nothing()
+    {
+        var recall = SignedIn();
+
+        recall.Answered(new EmptyParams(), new FetchPortfolioResult([], []));
+        recall.Answered(new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.WaitingForSecondFactor));
+
+        Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
+    }
+
+    private static RemoteInvocationException DaemonError(ApplicationErrorCode code) => new("refused", (int)code, errorData: null);
+
     private static SessionRecall SignedIn()
     {
         var recall = new SessionRecall();
-        recall.Observe(Login, new LoginResult(SessionStatus.Authenticated, Restored: true));
+        recall.Answered(Login, new LoginResult(SessionStatus.Authenticated, Restored: true));
         return recall;
     }
 }
