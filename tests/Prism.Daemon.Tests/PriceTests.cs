@@ -14,17 +14,21 @@ public sealed class PriceTests
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task A_ticker_refused_leaves_only_its_position_without_price_and_says_why(string daemon)
     {
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        // The level a user runs with (the tests' default is Debug).
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_LOG_LEVEL"] = "Information" });
         await rig.LogInAsync();
 
         var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
 
-        Assert.Equal(["80.12", "187.45"], positions.Take(2).Select(p => p.GetProperty("price").GetString()));
-        Assert.Equal(["1001.50", "562.35"], positions.Take(2).Select(p => p.GetProperty("value").GetString()));
+        Assert.Equal(FakeAccount.ExpectedPrices, FakeAccount.MemberOfEach(positions, "price"));
+        Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(positions, "value"));
         Assert.Equal("LU0274208692", positions[2].GetProperty("isin").GetString());
         Assert.False(positions[2].TryGetProperty("price", out _));
         Assert.False(positions[2].TryGetProperty("value", out _));
-        Assert.Contains($"No price for LU0274208692: Trade Republic refused its ticker ({FakeAccount.TickerErrorCode})", await StderrAfterShutdownAsync(rig), StringComparison.Ordinal);
+        // At the usual level the log counts, but does not list the holdings.
+        var log = await StderrAfterShutdownAsync(rig);
+        Assert.Contains("Prices for 2 of 3 instruments", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("LU0274208692", log, StringComparison.Ordinal);
         rig.AssertNoSecretLeaked();
     }
 
@@ -48,8 +52,32 @@ public sealed class PriceTests
         // The next fetch, with the tickers answering again, has its prices: the silent ones cost nothing lasting.
         rig.Server.Scenario.TickersSilent = false;
         var again = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray();
-        Assert.Equal(["1001.50", "562.35", null], again.Select(p => p.TryGetProperty("value", out var value) ? value.GetString() : null));
-        Assert.Contains("No price for IE00B4L5Y983: its ticker did not answer within 1 s", await StderrAfterShutdownAsync(rig), StringComparison.Ordinal);
+        Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(again, "value"));
+        // At Debug (the tests' default) the log says why each price is missing.
+        var log = await StderrAfterShutdownAsync(rig);
+        Assert.Contains("No price for IE00B4L5Y983: its ticker did not answer within 1 s", log, StringComparison.Ordinal);
+        Assert.Contains($"No price for LU0274208692: Trade Republic refused its ticker ({FakeAccount.TickerErrorCode})", log, StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_slow_portfolio_leaves_prices_only_the_time_left_of_the_fetch(string daemon)
+    {
+        // Prices may wait 2 s, but the fetch as a whole only 3 s, and the portfolio itself takes 2.5 s of them.
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string>
+        {
+            ["PRISM_TR_TIMEOUT_S"] = "3",
+            ["PRISM_TR_PRICE_TIMEOUT_S"] = "2",
+        });
+        await rig.LogInAsync();
+        rig.Server.Scenario.PortfolioDelay = TimeSpan.FromSeconds(2.5);
+        rig.Server.Scenario.TickersSilent = true;
+
+        var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
+
+        Assert.Equal(3, positions.Count);
+        Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _), $"A silent ticker gave a price: {p}"));
+        Assert.Contains("No prices: the portfolio took the fetch's whole time limit", await StderrAfterShutdownAsync(rig), StringComparison.Ordinal);
     }
 
     /// <summary>Everything the daemon logged, once it has exited (so no line is still on its way).</summary>

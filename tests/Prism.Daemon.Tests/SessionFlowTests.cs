@@ -156,8 +156,8 @@ public sealed class SessionFlowTests
         Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
         Assert.Equal(["71.2345", "150.5", "98.76"], positions.Select(p => p.GetProperty("average_buy_in").GetString()));
         Assert.Equal("iShares Core MSCI World", positions[0].GetProperty("name").GetString());
-        Assert.Equal(["80.12", "187.45", null], positions.Select(p => p.TryGetProperty("price", out var price) ? price.GetString() : null));
-        Assert.Equal(["1001.50", "562.35", null], positions.Select(p => p.TryGetProperty("value", out var value) ? value.GetString() : null));
+        Assert.Equal(FakeAccount.ExpectedPrices, FakeAccount.MemberOfEach(positions, "price"));
+        Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(positions, "value"));
         var cash = Assert.Single(portfolio.GetProperty("cash").EnumerateArray());
         Assert.Equal("EUR", cash.GetProperty("currency").GetString());
         Assert.Equal("1234.56", cash.GetProperty("amount").GetString());

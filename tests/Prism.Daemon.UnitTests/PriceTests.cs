@@ -3,7 +3,7 @@ using Prism.Daemon.Portfolio;
 
 namespace Prism.Daemon.UnitTests;
 
-/// <summary>A ticker's price as Trade Republic wrote it (last trade, else bid), and a position's value in decimal arithmetic.</summary>
+/// <summary>A ticker's price with the digits Trade Republic sent (last trade, else bid), and a position's value in decimal arithmetic.</summary>
 public sealed class PriceTests
 {
     [Theory]
@@ -11,8 +11,9 @@ public sealed class PriceTests
     [InlineData("""{"bid":{"price":"101.2"},"last":{"price":"101.25"}}""", "101.25")]
     [InlineData("""{"last":{"price":1.10}}""", "1.10")]
     [InlineData("""{"last":{"price":1234567890.123456789012345}}""", "1234567890.123456789012345")]
-    [InlineData("""{"last":{"price":2.5e1}}""", "2.5e1")]
-    public void Price_is_the_last_trades_exactly_as_written(string payload, string price)
+    [InlineData("""{"last":{"price":2.5e1}}""", "25")]
+    [InlineData("""{"last":{"price":" 101.20 "}}""", "101.20")]
+    public void Price_is_the_last_trades_with_its_digits_as_a_plain_decimal(string payload, string price)
     {
         Assert.Equal(price, PortfolioPayload.Price(payload));
     }

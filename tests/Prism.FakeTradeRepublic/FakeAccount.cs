@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Prism.FakeTradeRepublic;
 
 /// <summary>The one account the fake knows, and the portfolio it holds.</summary>
@@ -48,5 +50,18 @@ public static class FakeAccount
         ],
     };
 
+    /// <summary>
+    /// What a client must show as each position's price and value (null: none, the third has no ticker): the latest
+    /// ticker's price, and quantity × price (12.5 × 80.12, 3 × 187.45).
+    /// </summary>
+    public static IReadOnlyList<string?> ExpectedPrices { get; } = ["80.12", "187.45", null];
+
+    /// <inheritdoc cref="ExpectedPrices"/>
+    public static IReadOnlyList<string?> ExpectedValues { get; } = ["1001.50", "562.35", null];
+
     public const string CashJson = """[{"accountNumber":"DE00123","currencyId":"EUR","amount":1234.56}]""";
+
+    /// <summary>A member of each position of a <c>fetch_portfolio</c> result as text, null where the position has none.</summary>
+    public static IReadOnlyList<string?> MemberOfEach(IEnumerable<JsonElement> positions, string member) =>
+        [.. positions.Select(position => position.TryGetProperty(member, out var value) ? value.GetString() : null)];
 }

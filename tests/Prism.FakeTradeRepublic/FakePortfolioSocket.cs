@@ -46,6 +46,11 @@ internal static class FakePortfolioSocket
                     await SendAsync(socket, "connected", aborted);
                     break;
                 case ["sub", var id, var topic]:
+                    if (topic.Contains("\"compactPortfolioByType\"", StringComparison.Ordinal))
+                    {
+                        await Task.Delay(scenario.PortfolioDelay, aborted);
+                    }
+
                     foreach (var frame in Answer(id, topic, scenario))
                     {
                         await SendAsync(socket, frame, aborted);

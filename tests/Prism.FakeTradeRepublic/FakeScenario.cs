@@ -54,6 +54,9 @@ public sealed class FakeScenario
     /// <summary>The v1 login is blocked by the load balancer (405, <c>server: awselb</c>, empty body), as in 2026.</summary>
     public bool V1Blocked { get; set; } = true;
 
+    /// <summary>How long the portfolio subscription takes to answer (frames after it wait too: the fake answers in order).</summary>
+    public TimeSpan PortfolioDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>The portfolio subscription answers an <c>E</c> frame with <see cref="FakeAccount.PortfolioErrorCode"/>.</summary>
     public bool PortfolioError { get; set; }
 

@@ -42,7 +42,9 @@ internal static class PortfolioPayload
 
     /// <summary>
     /// A ticker's price: the last trade's (pytr's choice), else the bid's when there is no last trade yet (e.g. an
-    /// instrument not traded today); null when neither holds a decimal. Written as Trade Republic wrote it.
+    /// instrument not traded today); null when neither holds a decimal. Written as a plain invariant decimal with the
+    /// digits Trade Republic sent (trailing zeros kept); an exponent or spaces are normalised away, since clients of
+    /// the contract parse plain decimals.
     /// </summary>
     public static string? Price(string payload)
     {
@@ -52,8 +54,8 @@ internal static class PortfolioPayload
 
     private static string? QuotePrice(JsonElement ticker, string quote) =>
         ticker.ValueKind == JsonValueKind.Object && ticker.TryGetProperty(quote, out var entry) && entry.ValueKind == JsonValueKind.Object
-            && Text(entry, "price") is { } price && PositionValue.TryParse(price, out _)
-            ? price
+            && Text(entry, "price") is { } price && PositionValue.TryParse(price, out var value)
+            ? value.ToString(System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
     private static JsonElement.ArrayEnumerator Array(JsonElement parent, string name) =>

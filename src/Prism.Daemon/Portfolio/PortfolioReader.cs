@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Prism.Daemon.Session;
 using Prism.Protocol;
@@ -13,8 +14,12 @@ internal sealed class PortfolioReader(TradeRepublicSettings settings, PositionPr
 {
     private const string What = "the portfolio subscription";
 
+    /// <summary>Kept back from the prices' wait for unsubscribing the tickers within the fetch's time limit.</summary>
+    private static readonly TimeSpan UnsubscribeReserve = TimeSpan.FromSeconds(1);
+
     public async Task<FetchPortfolioResult> ReadAsync(SessionCookies cookies, string securitiesAccountNumber, CancellationToken cancellation)
     {
+        var clock = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
         limit.CancelAfter(settings.RequestTimeout);
         try
@@ -23,8 +28,10 @@ internal sealed class PortfolioReader(TradeRepublicSettings settings, PositionPr
             var answers = await SubscriptionSnapshot.TakeAsync(socket, [SubscriptionTopic.Portfolio(securitiesAccountNumber), SubscriptionTopic.Cash()], limit.Token);
             var positions = PortfolioPayload.Positions(PayloadOf(answers[0]));
             var cash = PortfolioPayload.Cash(PayloadOf(answers[1]));
-            // Asked only now: the tickers to ask are the positions'.
-            return new FetchPortfolioResult(await pricer.PriceAsync(socket, positions, limit.Token), cash);
+            // Asked only now: the tickers to ask are the positions'. They get what is left of the fetch's time limit,
+            // so a slow portfolio answer costs prices, never the fetch.
+            var timeLeft = settings.RequestTimeout - clock.Elapsed - UnsubscribeReserve;
+            return new FetchPortfolioResult(await pricer.PriceAsync(socket, positions, timeLeft, limit.Token), cash);
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {

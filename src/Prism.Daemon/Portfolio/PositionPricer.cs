@@ -13,7 +13,8 @@ namespace Prism.Daemon.Portfolio;
 /// </summary>
 internal sealed class PositionPricer(TimeSpan budget, ILogger log)
 {
-    public async Task<IReadOnlyList<PortfolioPosition>> PriceAsync(TradeRepublicSocket socket, IReadOnlyList<PortfolioPosition> positions, CancellationToken cancellation)
+    /// <summary>The positions with the prices their tickers gave within the budget, or within <paramref name="timeLeft"/> when that is shorter.</summary>
+    public async Task<IReadOnlyList<PortfolioPosition>> PriceAsync(TradeRepublicSocket socket, IReadOnlyList<PortfolioPosition> positions, TimeSpan timeLeft, CancellationToken cancellation)
     {
         string[] isins = [.. positions.Select(position => position.Isin).Distinct(StringComparer.Ordinal)];
         if (isins.Length == 0)
@@ -21,29 +22,43 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
             return positions;
         }
 
-        var answers = await SubscriptionSnapshot.TakeWithinAsync(socket, [.. isins.Select(SubscriptionTopic.Ticker)], budget, cancellation);
+        var wait = timeLeft < budget ? timeLeft : budget;
+        if (wait <= TimeSpan.Zero)
+        {
+            log.Information("No prices: the portfolio took the fetch's whole time limit");
+            return positions;
+        }
+
+        var answers = await SubscriptionSnapshot.TakeWithinAsync(socket, [.. isins.Select(SubscriptionTopic.Ticker)], wait, cancellation);
         var prices = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < isins.Length; i++)
         {
-            if (PriceOf(isins[i], answers[i]) is { } price)
+            if (PriceOf(isins[i], answers[i], wait) is { } price)
             {
                 prices[isins[i]] = price;
             }
         }
 
-        log.Debug("Prices for {Priced} of {Instruments} instruments", prices.Count, isins.Length);
+        if (prices.Count < isins.Length)
+        {
+            log.Information("Prices for {Priced} of {Instruments} instruments; the others are shown without price and value", prices.Count, isins.Length);
+        }
+
         return [.. positions.Select(position => prices.TryGetValue(position.Isin, out var price) ? WithPrice(position, price) : position)];
     }
 
-    /// <summary>The ticker's price, or null with the reason logged (ISINs are public; nothing else of the account is).</summary>
-    private string? PriceOf(string isin, SubscriptionAnswer? answer)
+    /// <summary>
+    /// The ticker's price, or null with the reason logged at Debug: the ISINs together are the person's holdings,
+    /// which the log at its usual level does not list.
+    /// </summary>
+    private string? PriceOf(string isin, SubscriptionAnswer? answer, TimeSpan wait)
     {
         if (answer is { Kind: AnswerKind.Payload } && PriceIn(answer.Text) is { } price)
         {
             return price;
         }
 
-        log.Information("No price for {Isin}: {Reason}", isin, WhyNoPrice(answer));
+        log.Debug("No price for {Isin}: {Reason}", isin, WhyNoPrice(answer, wait));
         return null;
     }
 
@@ -59,9 +74,9 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
         }
     }
 
-    private string WhyNoPrice(SubscriptionAnswer? answer) => answer?.Kind switch
+    private static string WhyNoPrice(SubscriptionAnswer? answer, TimeSpan wait) => answer?.Kind switch
     {
-        null => $"its ticker did not answer within {budget.TotalSeconds:0} s",
+        null => $"its ticker did not answer within {wait.TotalSeconds:0.#} s",
         AnswerKind.Error => $"Trade Republic refused its ticker ({UpstreamErrors.FirstErrorCode(answer.Text) ?? "no error code"}); it may not be traded on {SubscriptionTopic.PriceExchange}",
         AnswerKind.Closed => "Trade Republic closed its ticker before sending a price",
         AnswerKind.Unreadable => $"its ticker's delta was unreadable ({answer.Text})",
@@ -73,7 +88,7 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
         var value = PositionValue.Of(position.Quantity, price);
         if (value is null)
         {
-            log.Information("No value for {Isin}: its quantity times its price is not a decimal within range", position.Isin);
+            log.Debug("No value for {Isin}: its quantity times its price is not a decimal within range", position.Isin);
         }
 
         return position with { Price = price, Value = value };

@@ -48,16 +48,25 @@ internal sealed record TradeRepublicSettings(
     public static readonly TimeSpan DefaultPriceBudget = TimeSpan.FromSeconds(5);
 
     /// <summary>Reads the settings; each unusable value is replaced by its default and described in <paramref name="problems"/>.</summary>
-    public static TradeRepublicSettings FromEnvironment(List<string> problems) => new(
-        ReadUrl(ApiUrlVariable, DefaultApiUrl, ["https", "http"], problems),
-        ReadUrl(WebSocketUrlVariable, DefaultWebSocketUrl, ["wss", "ws"], problems),
-        ReadLoginApi(problems),
-        ReadText(AppVersionVariable, DefaultAppVersion),
-        ReadText(PlatformVariable, DefaultPlatform),
-        ReadText(LocaleVariable, DefaultLocale),
-        ReadText(UserAgentVariable, DefaultUserAgent),
-        ReadSeconds(TimeoutVariable, DefaultRequestTimeout, problems),
-        ReadSeconds(PriceTimeoutVariable, DefaultPriceBudget, problems));
+    public static TradeRepublicSettings FromEnvironment(List<string> problems)
+    {
+        var settings = new TradeRepublicSettings(
+            ReadUrl(ApiUrlVariable, DefaultApiUrl, ["https", "http"], problems),
+            ReadUrl(WebSocketUrlVariable, DefaultWebSocketUrl, ["wss", "ws"], problems),
+            ReadLoginApi(problems),
+            ReadText(AppVersionVariable, DefaultAppVersion),
+            ReadText(PlatformVariable, DefaultPlatform),
+            ReadText(LocaleVariable, DefaultLocale),
+            ReadText(UserAgentVariable, DefaultUserAgent),
+            ReadSeconds(TimeoutVariable, DefaultRequestTimeout, problems),
+            ReadSeconds(PriceTimeoutVariable, DefaultPriceBudget, problems));
+        if (settings.PriceBudget >= settings.RequestTimeout)
+        {
+            problems.Add($"{PriceTimeoutVariable}={settings.PriceBudget.TotalSeconds} is not shorter than {TimeoutVariable}={settings.RequestTimeout.TotalSeconds}, the time limit of a whole portfolio fetch, prices included; prices get what the portfolio leaves of it.");
+        }
+
+        return settings;
+    }
 
     private static string ReadText(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured : fallback;
