@@ -10,7 +10,7 @@ namespace Prism.Daemon.Hosting;
 internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, TradeRepublicSettings TradeRepublic, IReadOnlyList<string> Problems)
 {
     public const string DataDirectoryVariable = "PRISM_DATA_DIR";
-    public const string LogLevelVariable = "PRISM_LOG_LEVEL";
+    public const string LogLevelVariable = SidecarLogging.LevelVariable;
 
     public static DaemonOptions FromEnvironment()
     {
@@ -29,18 +29,12 @@ internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLeve
 
     private static LogEventLevel ReadLogLevel(List<string> problems)
     {
-        var configured = Environment.GetEnvironmentVariable(LogLevelVariable);
-        if (string.IsNullOrEmpty(configured))
+        var (level, problem) = SidecarLogging.ReadLevel();
+        if (problem is not null)
         {
-            return LogEventLevel.Information;
+            problems.Add(problem);
         }
 
-        if (Enum.TryParse<LogEventLevel>(configured, ignoreCase: true, out var level) && Enum.IsDefined(level))
-        {
-            return level;
-        }
-
-        problems.Add($"{LogLevelVariable}='{configured}' is not a log level; using Information. Valid: {string.Join(", ", Enum.GetNames<LogEventLevel>())}.");
-        return LogEventLevel.Information;
+        return level;
     }
 }

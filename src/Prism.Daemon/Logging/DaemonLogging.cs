@@ -1,8 +1,6 @@
 using Prism.Daemon.Hosting;
 using Serilog;
 using Serilog.Core;
-using Serilog.Events;
-using Serilog.Sinks.SystemConsole.Themes;
 
 namespace Prism.Daemon.Logging;
 
@@ -17,6 +15,6 @@ internal static class DaemonLogging
 
     public static Logger Create(DaemonOptions options) => new LoggerConfiguration()
         .MinimumLevel.Is(options.LogLevel)
-        .WriteTo.Console(outputTemplate: Template, standardErrorFromLevel: LogEventLevel.Verbose, theme: ConsoleTheme.None)
+        .WriteTo.Stderr(Template)
         .CreateLogger();
 }
