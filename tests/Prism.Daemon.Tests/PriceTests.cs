@@ -18,10 +18,10 @@ public sealed class PriceTests
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_LOG_LEVEL"] = "Information" });
         await rig.LogInAsync();
 
-        var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
+        var portfolio = await rig.CallAsync("fetch_portfolio");
 
-        Assert.Equal(FakeAccount.ExpectedPrices, FakeAccount.MemberOfEach(positions, "price"));
-        Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(positions, "value"));
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
+        var positions = portfolio.GetProperty("positions").EnumerateArray().ToList();
         Assert.Equal("LU0274208692", positions[2].GetProperty("isin").GetString());
         Assert.False(positions[2].TryGetProperty("price", out _));
         Assert.False(positions[2].TryGetProperty("value", out _));
@@ -51,8 +51,7 @@ public sealed class PriceTests
 
         // The next fetch, with the tickers answering again, has its prices: the silent ones cost nothing lasting.
         rig.Server.Scenario.TickersSilent = false;
-        var again = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray();
-        Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(again, "value"));
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.CallAsync("fetch_portfolio")));
         // At Debug (the tests' default) the log says why each price is missing.
         var log = await StderrAfterShutdownAsync(rig);
         Assert.Contains("No price for IE00B4L5Y983: its ticker did not answer within 1 s", log, StringComparison.Ordinal);

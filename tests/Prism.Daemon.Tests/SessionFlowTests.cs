@@ -151,15 +151,6 @@ public sealed class SessionFlowTests
     {
         var portfolio = await rig.CallAsync("fetch_portfolio");
 
-        var positions = portfolio.GetProperty("positions").EnumerateArray().ToList();
-        Assert.Equal(["IE00B4L5Y983", "US0378331005", "LU0274208692"], positions.Select(p => p.GetProperty("isin").GetString()));
-        Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
-        Assert.Equal(["71.2345", "150.5", "98.76"], positions.Select(p => p.GetProperty("average_buy_in").GetString()));
-        Assert.Equal("iShares Core MSCI World", positions[0].GetProperty("name").GetString());
-        Assert.Equal(FakeAccount.ExpectedPrices, FakeAccount.MemberOfEach(positions, "price"));
-        Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(positions, "value"));
-        var cash = Assert.Single(portfolio.GetProperty("cash").EnumerateArray());
-        Assert.Equal("EUR", cash.GetProperty("currency").GetString());
-        Assert.Equal("1234.56", cash.GetProperty("amount").GetString());
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
     }
 }

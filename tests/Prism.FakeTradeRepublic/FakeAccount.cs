@@ -51,17 +51,32 @@ public static class FakeAccount
     };
 
     /// <summary>
-    /// What a client must show as each position's price and value (null: none, the third has no ticker): the latest
-    /// ticker's price, and quantity × price (12.5 × 80.12, 3 × 187.45).
+    /// The portfolio a client must show for this account, in the form of <see cref="Describe"/>: the positions after the
+    /// delta frame (12.5 shares, not the first payload's 10), decimals exactly as sent, the latest ticker price and
+    /// quantity × price as value (12.5 × 80.12, 3 × 187.45); the third position has no ticker, hence no price or value.
     /// </summary>
-    public static IReadOnlyList<string?> ExpectedPrices { get; } = ["80.12", "187.45", null];
-
-    /// <inheritdoc cref="ExpectedPrices"/>
-    public static IReadOnlyList<string?> ExpectedValues { get; } = ["1001.50", "562.35", null];
+    public static IReadOnlyList<string> ExpectedPortfolio { get; } =
+    [
+        "IE00B4L5Y983 name=iShares Core MSCI World quantity=12.5 average_buy_in=71.2345 price=80.12 value=1001.50",
+        "US0378331005 name=- quantity=3 average_buy_in=150.5 price=187.45 value=562.35",
+        "LU0274208692 name=- quantity=0.123456 average_buy_in=98.76 price=- value=-",
+        "cash EUR 1234.56",
+    ];
 
     public const string CashJson = """[{"accountNumber":"DE00123","currencyId":"EUR","amount":1234.56}]""";
 
-    /// <summary>A member of each position of a <c>fetch_portfolio</c> result as text, null where the position has none.</summary>
-    public static IReadOnlyList<string?> MemberOfEach(IEnumerable<JsonElement> positions, string member) =>
-        [.. positions.Select(position => position.TryGetProperty(member, out var value) ? value.GetString() : null)];
+    /// <summary>
+    /// A <c>fetch_portfolio</c> result (from the daemon or the host's <c>/api/portfolio</c>) as one line per position and
+    /// per cash balance, every member included; a member that is missing or null reads <c>-</c>.
+    /// </summary>
+    public static IReadOnlyList<string> Describe(JsonElement portfolio) =>
+    [
+        .. portfolio.GetProperty("positions").EnumerateArray().Select(position =>
+            $"{position.GetProperty("isin").GetString()} name={Text(position, "name")} quantity={Text(position, "quantity")} " +
+            $"average_buy_in={Text(position, "average_buy_in")} price={Text(position, "price")} value={Text(position, "value")}"),
+        .. portfolio.GetProperty("cash").EnumerateArray().Select(cash => $"cash {Text(cash, "currency")} {Text(cash, "amount")}"),
+    ];
+
+    private static string Text(JsonElement parent, string member) =>
+        parent.TryGetProperty(member, out var value) && value.GetString() is { } text ? text : "-";
 }

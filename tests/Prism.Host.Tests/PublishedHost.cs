@@ -28,13 +28,12 @@ internal sealed record PublishedHost(string Path, string DaemonPath)
         Assert.SkipWhen(label == NoneListed, $"{HostBinariesVariable} is not set, so no published prism binary is tested. The build's Test target sets it (and {DaemonBinariesVariable}).");
         Assert.True(File.Exists(label), $"{HostBinariesVariable} lists {label}, which does not exist.");
 
-        // The build publishes into <root>/<sidecar>/<rid>/<file>: the daemon published the same way shares <root> and <rid>.
-        var ridFolder = System.IO.Path.GetDirectoryName(label)!;
-        var publishRoot = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(ridFolder))!;
+        // The build publishes into <root>/<sidecar>/<rid>/<file>: the daemon published the same way is in <root>/tr-daemon/<rid>/.
+        var ridFolder = new FileInfo(label).Directory!;
+        var daemonFolder = System.IO.Path.Combine(ridFolder.Parent!.Parent!.FullName, Prism.Host.Bridge.DaemonLocator.SidecarName, ridFolder.Name);
         var daemon = Listed(DaemonBinariesVariable).FirstOrDefault(path =>
-            string.Equals(System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(path)), System.IO.Path.GetFileName(ridFolder), StringComparison.Ordinal)
-            && string.Equals(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(path))), publishRoot, StringComparison.Ordinal));
-        Assert.True(daemon is not null, $"{DaemonBinariesVariable} lists no tr-daemon published under {publishRoot} for {System.IO.Path.GetFileName(ridFolder)}, the way {label} was; list both.");
+            string.Equals(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)), daemonFolder, StringComparison.Ordinal));
+        Assert.True(daemon is not null, $"{DaemonBinariesVariable} lists no tr-daemon in {daemonFolder}, published the way {label} was; list both.");
         return new PublishedHost(label, daemon);
     }
 

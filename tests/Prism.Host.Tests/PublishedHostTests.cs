@@ -68,9 +68,7 @@ public sealed class PublishedHostTests
         var confirmed = await rig.LogInAgainIfNeededAsync();
         Assert.Equal("authenticated", confirmed.GetProperty("status").GetString());
 
-        var portfolio = await rig.GetAsync("/api/portfolio", HttpStatusCode.OK);
-        Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
-        Assert.Equal("1234.56", portfolio.GetProperty("cash")[0].GetProperty("amount").GetString());
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.GetAsync("/api/portfolio", HttpStatusCode.OK)));
 
         await rig.CrashDaemonAsync();
         Assert.Equal("authenticated", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());

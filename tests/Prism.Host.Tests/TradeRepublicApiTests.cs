@@ -27,16 +27,7 @@ public sealed class TradeRepublicApiTests
         {
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var portfolio = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-            var positions = portfolio.GetProperty("positions").EnumerateArray().ToList();
-            Assert.Equal(["IE00B4L5Y983", "US0378331005", "LU0274208692"], positions.Select(p => p.GetProperty("isin").GetString()));
-            Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
-            Assert.Equal("iShares Core MSCI World", positions[0].GetProperty("name").GetString());
-            // Prices from the LSX tickers, quantity × price as value; the third position is not traded on LSX.
-            Assert.Equal(FakeAccount.ExpectedPrices, FakeAccount.MemberOfEach(positions, "price"));
-            Assert.Equal(FakeAccount.ExpectedValues, FakeAccount.MemberOfEach(positions, "value"));
-            var cash = Assert.Single(portfolio.GetProperty("cash").EnumerateArray());
-            Assert.Equal("EUR", cash.GetProperty("currency").GetString());
-            Assert.Equal("1234.56", cash.GetProperty("amount").GetString());
+            Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
         }
 
         var loggedOut = await rig.PostAsync("/api/logout", null, HttpStatusCode.OK);
