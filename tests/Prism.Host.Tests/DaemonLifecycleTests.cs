@@ -14,9 +14,7 @@ public sealed class DaemonLifecycleTests
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         }
 
-        var crashed = await host.DaemonPidAsync();
-        ProcessProbe.KillIfRunning(crashed);
-        Assert.True(await ProcessProbe.WaitUntilGoneAsync(crashed, TimeSpan.FromSeconds(10)));
+        var crashed = await host.CrashDaemonAsync();
 
         using var afterCrash = await host.SendAsync(HttpMethod.Get, "/api/status");
 

@@ -19,6 +19,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> logLines = new();
     private readonly TemporaryFolder dataFolder;
     private Task stderrReader = Task.CompletedTask;
+    private int daemonsCrashed;
 
     private HostProcess(Process process, TemporaryFolder dataFolder)
     {
@@ -101,6 +102,16 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"No log line matched {pattern} within {StartTimeout.TotalSeconds} s. The log:{Environment.NewLine}{Log}");
+    }
+
+    /// <summary>Kills the daemon the host runs now, as a crash would, and waits until it is gone; returns its pid.</summary>
+    public async Task<int> CrashDaemonAsync()
+    {
+        var pid = await DaemonPidAsync(nth: daemonsCrashed);
+        ProcessProbe.KillIfRunning(pid);
+        Assert.True(await ProcessProbe.WaitUntilGoneAsync(pid, TimeSpan.FromSeconds(10)), $"tr-daemon (pid {pid}) outlived its kill");
+        daemonsCrashed++;
+        return pid;
     }
 
     /// <summary>The pid of the <paramref name="nth"/> daemon the host reported ready (0 = the first).</summary>

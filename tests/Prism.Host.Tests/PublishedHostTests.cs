@@ -70,7 +70,7 @@ public sealed class PublishedHostTests
 
         Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.GetAsync("/api/portfolio", HttpStatusCode.OK)));
 
-        await rig.CrashDaemonAsync();
+        await rig.Host.CrashDaemonAsync();
         Assert.Equal("authenticated", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
 
         Assert.Equal("logged_out", (await rig.PostAsync("/api/logout", null, HttpStatusCode.OK)).GetProperty("status").GetString());

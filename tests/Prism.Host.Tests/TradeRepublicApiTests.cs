@@ -73,7 +73,7 @@ public sealed class TradeRepublicApiTests
         Assert.Equal("authenticated", (await rig.LogInAgainIfNeededAsync()).GetProperty("status").GetString());
         var loginsBefore = rig.Server.LoginRequests;
 
-        await rig.CrashDaemonAsync();
+        await rig.Host.CrashDaemonAsync();
 
         var status = await rig.GetAsync("/api/status", HttpStatusCode.OK);
         Assert.Equal("authenticated", status.GetProperty("status").GetString());
@@ -91,7 +91,7 @@ public sealed class TradeRepublicApiTests
         await rig.LogInAgainIfNeededAsync();
         await rig.PostAsync("/api/logout", null, HttpStatusCode.OK);
 
-        await rig.CrashDaemonAsync();
+        await rig.Host.CrashDaemonAsync();
 
         Assert.Equal("idle", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
         await rig.GetAsync("/api/portfolio", HttpStatusCode.Unauthorized);
@@ -105,7 +105,7 @@ public sealed class TradeRepublicApiTests
         var login = await rig.PostAsync("/api/login", new { phone = FakeAccount.Phone, pin = FakeAccount.Pin }, HttpStatusCode.OK);
         Assert.Equal("waiting_2fa", login.GetProperty("status").GetString());
 
-        await rig.CrashDaemonAsync();
+        await rig.Host.CrashDaemonAsync();
 
         Assert.Equal("idle", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
         rig.AssertNoRestoreAttempted();
@@ -118,7 +118,7 @@ public sealed class TradeRepublicApiTests
         await rig.LogInAgainIfNeededAsync();
         rig.Server.ExpireSessions();
 
-        await rig.CrashDaemonAsync();
+        await rig.Host.CrashDaemonAsync();
 
         Assert.Equal("idle", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
         Assert.Contains("could not be restored", rig.Host.Log, StringComparison.Ordinal);
@@ -136,8 +136,6 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
         Server = server;
         Host = host;
     }
-
-    private int crashes;
 
     public FakeTradeRepublicServer Server { get; }
 
@@ -176,15 +174,6 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
     {
         using var response = await Host.SendAsync(HttpMethod.Get, path);
         return await ReadAsync(response, expected);
-    }
-
-    /// <summary>Kills the daemon the host runs now (as a crash would) and waits until it is gone.</summary>
-    public async Task CrashDaemonAsync()
-    {
-        var pid = await Host.DaemonPidAsync(nth: crashes);
-        ProcessProbe.KillIfRunning(pid);
-        Assert.True(await ProcessProbe.WaitUntilGoneAsync(pid, TimeSpan.FromSeconds(10)), $"tr-daemon (pid {pid}) outlived its kill");
-        crashes++;
     }
 
     /// <summary>The host did not try to restore a session (neither a restore nor a failed one is in its log).</summary>
