@@ -11,7 +11,8 @@ internal static class Program
 {
     /// <summary>
     /// streams → transport (screen + handler + formatter) → JsonRpc → methods → ready line → listen →
-    /// completion (stdin EOF, shutdown or a signal, after every reply owed was flushed) → exit 0.
+    /// completion (stdin EOF, shutdown or a signal, after every reply owed was flushed) → exit 0; stdout closed by
+    /// the client → exit 1 at once.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
@@ -30,8 +31,8 @@ internal static class Program
 
         var stop = new StopSignal();
         using var signals = ShutdownSignals.Register(stop, log);
-        await using var stdin = Console.OpenStandardInput();
-        await using var stdout = Console.OpenStandardOutput();
+        await using var stdin = StandardStreams.OpenInput();
+        await using var stdout = StandardStreams.OpenOutput();
         using var writer = new ProtocolWriter(stdout);
         using var http = TradeRepublicHttp.CreateClient();
         using var session = SessionComposition.Create(options, http, log);
@@ -50,6 +51,12 @@ internal static class Program
             await writer.WriteLineAsync(ReadyLine.Writer(SidecarVersion.Current, Environment.ProcessId), CancellationToken.None);
             log.Information("tr-daemon {Version} ready (pid {Pid}), data folder {DataDirectory}", SidecarVersion.Current, Environment.ProcessId, options.DataDirectory);
             rpc.StartListening();
+            if (await Task.WhenAny(rpc.Completion, writer.Lost) == writer.Lost)
+            {
+                log.Error("Lost stdout ({Reason}); the client is gone, exiting", await writer.Lost);
+                return 1;
+            }
+
             await rpc.Completion;
             log.Information("Every reply flushed; exiting");
             return 0;

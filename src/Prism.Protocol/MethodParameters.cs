@@ -10,10 +10,11 @@ public enum ParameterKind
 }
 
 /// <summary>
-/// One named parameter of a method: its JSON type, whether it must be present, and for strings the
-/// format the contract demands (described in words so an error can say how to fix the request).
+/// One named parameter of a method: its JSON type, whether it must be present (unless the true/false parameter
+/// <see cref="OptionalWhenTrue"/> names is true), and for strings the format the contract demands (described in
+/// words so an error can say how to fix the request).
 /// </summary>
-public sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required, Regex? Format = null, string? FormatDescription = null);
+public sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required, Regex? Format = null, string? FormatDescription = null, string? OptionalWhenTrue = null);
 
 /// <summary>The named parameters each method of the contract accepts; anything else is -32602.</summary>
 public static partial class MethodParameters
@@ -25,7 +26,8 @@ public static partial class MethodParameters
             [MethodNames.Login] =
             [
                 new("phone", ParameterKind.Text, Required: true, PhoneFormat(), "an international number: '+' and 7-15 digits"),
-                new("pin", ParameterKind.Text, Required: true, PinFormat(), "4 digits"),
+                // A restore uses the saved session only, so a launcher need not keep the PIN to restore one.
+                new("pin", ParameterKind.Text, Required: true, PinFormat(), "4 digits", OptionalWhenTrue: "restore_only"),
                 new("restore_only", ParameterKind.TrueOrFalse, Required: false),
             ],
             [MethodNames.ConfirmTwoFactor] =
@@ -43,12 +45,13 @@ public static partial class MethodParameters
             ? parameters
             : throw new ArgumentException($"'{method}' is not a method of the tr-daemon contract; known methods: {string.Join(", ", ByMethod.Keys)}.", nameof(method));
 
-    [GeneratedRegex(@"^\+[0-9]{7,15}$")]
+    // \A and \z, not ^ and $: $ also matches before a final "\n", which would let "1234\n" through to Trade Republic.
+    [GeneratedRegex(@"\A\+[0-9]{7,15}\z")]
     private static partial Regex PhoneFormat();
 
-    [GeneratedRegex("^[0-9]{4}$")]
+    [GeneratedRegex(@"\A[0-9]{4}\z")]
     private static partial Regex PinFormat();
 
-    [GeneratedRegex("^[0-9]{4,8}$")]
+    [GeneratedRegex(@"\A[0-9]{4,8}\z")]
     private static partial Regex TokenFormat();
 }

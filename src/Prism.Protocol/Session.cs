@@ -1,7 +1,10 @@
 namespace Prism.Protocol;
 
-/// <summary>The params of <c>login</c>. <see cref="ToString"/> never shows the PIN or the phone number.</summary>
-public sealed record LoginParams(string Phone, string Pin, bool? RestoreOnly = null)
+/// <summary>
+/// The params of <c>login</c>; <see cref="Pin"/> may be left out when <see cref="RestoreOnly"/> is true.
+/// <see cref="ToString"/> never shows the PIN or the phone number.
+/// </summary>
+public sealed record LoginParams(string Phone, string? Pin, bool? RestoreOnly = null)
 {
     public override string ToString() => $"LoginParams {{ Phone = <redacted>, Pin = <redacted>, RestoreOnly = {RestoreOnly} }}";
 }

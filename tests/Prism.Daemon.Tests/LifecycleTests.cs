@@ -1,9 +1,8 @@
-using System.Runtime.InteropServices;
 using Prism.Daemon.Tests.Support;
 
 namespace Prism.Daemon.Tests;
 
-/// <summary>shutdown and SIGTERM end the daemon in order: replies owed are flushed, exit code 0.</summary>
+/// <summary>shutdown, SIGTERM and SIGHUP end the daemon in order (replies owed are flushed, exit code 0); a closed stdout ends it at once.</summary>
 public sealed class LifecycleTests
 {
     [Theory(Timeout = TestTimeouts.Default)]
@@ -22,21 +21,37 @@ public sealed class LifecycleTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task SIGTERM_makes_the_daemon_exit_0(string daemon)
+    public Task SIGTERM_makes_the_daemon_exit_0(string daemon) => SignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Terminate, TestContext.Current.CancellationToken);
+
+    /// <summary>A closed terminal or a parent's session ending sends SIGHUP: the same orderly stop, not a kill.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public Task SIGHUP_makes_the_daemon_exit_0(string daemon) => SignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Hangup, TestContext.Current.CancellationToken);
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_closed_stdout_ends_the_daemon_at_the_next_reply(string daemon)
     {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "SIGTERM cannot be sent to a process on Windows.");
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows' console streams ignore a closed pipe; the daemon ends there at stdin EOF.");
         await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        await process.CloseOutputAsync();
+        await process.SendLineAsync("""{"method":"get_status","params":{},"id":"into-nothing"}""");
+
+        Assert.Equal(1, await process.WaitForExitAsync());
+        Assert.Contains("Lost stdout", process.Stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task SignalEndsTheDaemonInOrderAsync(string daemon, int signal, CancellationToken testCancelled)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix signals cannot be sent to a process on Windows.");
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), testCancelled);
         await process.SendLineAsync("""{"method":"get_status","params":{},"id":"before"}""");
         Reply.AssertResult((await process.ReadLineAsync())!, "\"before\"");
 
-        Assert.Equal(0, Kill(process.Id, Sigterm));
+        PosixSignals.Send(process.Id, signal);
 
         Assert.Empty(await process.ReadToEndAsync());
         Assert.Equal(0, await process.WaitForExitAsync());
     }
-
-    private const int Sigterm = 15;
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -9,6 +9,7 @@ public sealed class ParameterValidatorTests
     [Theory]
     [InlineData("""{"phone":"+491701234567","pin":"1234"}""")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","restore_only":true}""")]
+    [InlineData("""{"phone":"+491701234567","restore_only":true}""")]
     public void Login_with_valid_params_has_no_problem(string parameters) =>
         Assert.Null(ParameterValidator.FindProblem("login", Parse(parameters)));
 
@@ -19,6 +20,9 @@ public sealed class ParameterValidatorTests
     [InlineData("""{"phone":"+491701234567","pin":"1234","restore_only":"yes"}""", "'restore_only'", "yes")]
     [InlineData("""{"phone":"+491701234567"}""", "'pin'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","password":"hunter2"}""", "'password'", "hunter2")]
+    [InlineData("""{"phone":"+491701234567","restore_only":false}""", "'pin'", "+491701234567")]
+    [InlineData("""{"phone":"+491701234567\n","pin":"1234"}""", "'phone'", "+491701234567")]
+    [InlineData("""{"phone":"+491701234567","pin":"6093\n"}""", "'pin'", "6093")]
     public void Login_problem_names_the_parameter_and_never_repeats_a_value(string parameters, string named, string value)
     {
         var problem = ParameterValidator.FindProblem("login", Parse(parameters));
@@ -34,7 +38,12 @@ public sealed class ParameterValidatorTests
         Assert.Null(ParameterValidator.FindProblem("confirm_2fa", Parse("{}")));
         Assert.Null(ParameterValidator.FindProblem("confirm_2fa", Parse("""{"token":"123456"}""")));
         Assert.Contains("4-8 digits", ParameterValidator.FindProblem("confirm_2fa", Parse("""{"token":"12"}""")), StringComparison.Ordinal);
+        Assert.Contains("4-8 digits", ParameterValidator.FindProblem("confirm_2fa", Parse("""{"token":"123456\n"}""")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_login_without_pin_is_told_that_only_a_restore_may_leave_it_out() =>
+        Assert.Contains("\"restore_only\":true", ParameterValidator.FindProblem("login", Parse("""{"phone":"+491701234567"}""")), StringComparison.Ordinal);
 
     [Fact]
     public void Positional_params_for_a_method_with_named_params_say_how_to_send_them()

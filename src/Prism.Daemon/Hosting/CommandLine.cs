@@ -46,7 +46,7 @@ internal static class CommandLine
 
         Usage:
           tr-daemon             serve: print the ready line, then answer requests until stdin closes,
-                                `shutdown` is called, or SIGTERM/Ctrl-C arrives; exit 0 after the last reply
+                                `shutdown` is called, or SIGTERM/SIGHUP/Ctrl-C arrives; exit 0 after the last reply
           tr-daemon --version   print the version and exit
           tr-daemon --help      print this help and exit
 

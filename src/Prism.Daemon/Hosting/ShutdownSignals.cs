@@ -4,7 +4,10 @@ using Serilog;
 
 namespace Prism.Daemon.Hosting;
 
-/// <summary>Turns SIGTERM and Ctrl-C (SIGINT) into an orderly stop: answer what was read, flush, exit 0.</summary>
+/// <summary>
+/// Turns SIGTERM, Ctrl-C (SIGINT) and SIGHUP (the terminal closed, or the parent's session ended; its default would
+/// kill the daemon mid-reply) into an orderly stop: answer what was read, flush, exit 0.
+/// </summary>
 internal sealed class ShutdownSignals : IDisposable
 {
     private readonly PosixSignalRegistration[] registrations;
@@ -21,7 +24,7 @@ internal sealed class ShutdownSignals : IDisposable
             stop.Request();
         });
 
-        return new ShutdownSignals([Handle(PosixSignal.SIGTERM), Handle(PosixSignal.SIGINT)]);
+        return new ShutdownSignals([Handle(PosixSignal.SIGTERM), Handle(PosixSignal.SIGINT), Handle(PosixSignal.SIGHUP)]);
     }
 
     public void Dispose()

@@ -50,7 +50,8 @@ internal sealed class SessionManager(
         }
 
         state = null;
-        var pending = await login.StartAsync(request.Phone, request.Pin, cancellation);
+        // The transport's screen lets a login without pin through only with restore_only true, which ended above.
+        var pending = await login.StartAsync(request.Phone, request.Pin!, cancellation);
         state = pending;
         log.Information("Login of {Phone} waits for the second factor ({SecondFactor})", PhoneMask.Mask(request.Phone), pending.SecondFactor);
         return new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: pending.SecondFactor, Countdown: pending.CountdownSeconds);

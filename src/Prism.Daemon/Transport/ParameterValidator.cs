@@ -35,7 +35,7 @@ internal static class ParameterValidator
 
     private static string? NamedProblem(string method, IReadOnlyList<ParameterSpec> specs, JsonElement named)
     {
-        var present = new HashSet<string>(StringComparer.Ordinal);
+        var present = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
         foreach (var member in named.EnumerateObject())
         {
             var spec = specs.FirstOrDefault(s => s.Name == member.Name);
@@ -51,7 +51,7 @@ internal static class ParameterValidator
                 return problem;
             }
 
-            present.Add(member.Name);
+            present[member.Name] = member.Value;
         }
 
         return MissingRequired(method, specs, present);
@@ -68,10 +68,16 @@ internal static class ParameterValidator
         _ => null,
     };
 
-    private static string? MissingRequired(string method, IReadOnlyList<ParameterSpec> specs, HashSet<string> present) =>
-        specs.FirstOrDefault(s => s.Required && !present.Contains(s.Name)) is { } missing
-            ? $"missing parameter '{missing.Name}' for '{method}'{FormatHint(missing)}."
+    private static string? MissingRequired(string method, IReadOnlyList<ParameterSpec> specs, Dictionary<string, JsonElement> present) =>
+        specs.FirstOrDefault(s => s.Required && !present.ContainsKey(s.Name) && !Waived(s, present)) is { } missing
+            ? $"missing parameter '{missing.Name}' for '{method}'{FormatHint(missing)}{WaiverHint(missing)}."
             : null;
+
+    private static bool Waived(ParameterSpec spec, Dictionary<string, JsonElement> present) =>
+        spec.OptionalWhenTrue is { } flag && present.TryGetValue(flag, out var value) && value.ValueKind == JsonValueKind.True;
+
+    private static string WaiverHint(ParameterSpec spec) =>
+        spec.OptionalWhenTrue is { } flag ? $"; it may be left out only with \"{flag}\":true" : "";
 
     private static string FormatHint(ParameterSpec spec) =>
         spec.FormatDescription is null ? "" : $" ({spec.FormatDescription})";

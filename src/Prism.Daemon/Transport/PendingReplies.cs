@@ -1,14 +1,15 @@
 namespace Prism.Daemon.Transport;
 
 /// <summary>
-/// Counts requests handed to the RPC engine that still await their reply, so that at the end of input the
-/// daemon can wait until every one of them has been written before it lets the connection close.
+/// Counts requests handed to the RPC engine that still await their reply: the transport stops reading input while
+/// too many are owed (a client that does not read stdout cannot make the daemon hold replies without bound), and at
+/// the end of input it waits until every one of them has been written before it lets the connection close.
 /// </summary>
 internal sealed class PendingReplies
 {
     private readonly Lock gate = new();
+    private readonly List<(int Limit, TaskCompletionSource Signal)> waiters = [];
     private int outstanding;
-    private TaskCompletionSource? allAnswered;
 
     /// <summary>A request that expects a reply was accepted.</summary>
     public void Accepted()
@@ -25,25 +26,26 @@ internal sealed class PendingReplies
         lock (gate)
         {
             outstanding = Math.Max(0, outstanding - 1);
-            if (outstanding == 0)
-            {
-                allAnswered?.TrySetResult();
-            }
+            waiters.RemoveAll(waiter => outstanding < waiter.Limit && waiter.Signal.TrySetResult());
         }
     }
 
-    /// <summary>Completes once no accepted request is left without a reply.</summary>
-    public Task WhenAllAnsweredAsync()
+    /// <summary>Completes once fewer than <paramref name="limit"/> accepted requests are left without a reply.</summary>
+    public Task WhenFewerThanAsync(int limit)
     {
         lock (gate)
         {
-            if (outstanding == 0)
+            if (outstanding < limit)
             {
                 return Task.CompletedTask;
             }
 
-            allAnswered ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            return allAnswered.Task;
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            waiters.Add((limit, signal));
+            return signal.Task;
         }
     }
+
+    /// <summary>Completes once no accepted request is left without a reply.</summary>
+    public Task WhenAllAnsweredAsync() => WhenFewerThanAsync(1);
 }

@@ -9,6 +9,8 @@ namespace Prism.Daemon.Transport;
 /// StreamJsonRpc's view of stdin/stdout. Reading hands the engine only lines the <see cref="RequestScreen"/>
 /// forwards and answers the rest itself; at the end of input (or on a stop request) it waits until every
 /// accepted request has been answered before it reports the end, so no reply is lost when stdin closes.
+/// While <see cref="MaxRepliesOwed"/> replies are owed (stdout is not read, or requests pile up) it reads no
+/// further input: the client's writes then block, instead of the daemon holding replies without bound.
 /// Writing goes through the one <see cref="ProtocolWriter"/>.
 /// </summary>
 internal sealed class StdioMessageHandler(
@@ -19,6 +21,12 @@ internal sealed class StdioMessageHandler(
     StopSignal stop,
     ILogger log) : IJsonRpcMessageHandler
 {
+    /// <summary>
+    /// Far more than any client keeps in flight (session methods run one at a time anyway), few enough that the
+    /// replies held stay small. A <c>$/cancelRequest</c> sent while this many are owed is read once one is answered.
+    /// </summary>
+    public const int MaxRepliesOwed = 256;
+
     private readonly PendingReplies pending = new();
 
     public bool CanRead => true;
@@ -69,9 +77,19 @@ internal sealed class StdioMessageHandler(
         }
     }
 
-    /// <summary>The next input line, or end of input once a stop was requested (the blocked read is abandoned).</summary>
+    /// <summary>
+    /// The next input line once fewer than <see cref="MaxRepliesOwed"/> replies are owed, or end of input once a
+    /// stop was requested (a blocked read is abandoned).
+    /// </summary>
     private async Task<InputLine> NextLineOrStopAsync(CancellationToken cancellationToken)
     {
+        var room = pending.WhenFewerThanAsync(MaxRepliesOwed);
+        if (!room.IsCompleted)
+        {
+            log.Debug("{Count} replies are owed; reading no more input until stdout takes them", MaxRepliesOwed);
+            await Task.WhenAny(room, stop.Requested).WaitAsync(cancellationToken);
+        }
+
         if (stop.Requested.IsCompleted)
         {
             return EndOfInput.Instance;

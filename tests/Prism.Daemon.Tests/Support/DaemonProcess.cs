@@ -3,8 +3,12 @@ using System.Text;
 
 namespace Prism.Daemon.Tests.Support;
 
-/// <summary>How to start a daemon: a data folder the caller owns (kept across restarts), extra environment variables.</summary>
-internal sealed record DaemonSetup(string? DataDirectory = null, IReadOnlyDictionary<string, string>? Environment = null);
+/// <summary>
+/// How to start a daemon: a data folder the caller owns (kept across restarts), extra environment variables, and
+/// whether its stderr is read from the start (false: piped and left unread, as a careless parent does, until
+/// <see cref="DaemonProcess.StartReadingStderr"/>).
+/// </summary>
+internal sealed record DaemonSetup(string? DataDirectory = null, IReadOnlyDictionary<string, string>? Environment = null, bool ReadStderr = true);
 
 /// <summary>
 /// A running tr-daemon with raw pipes: bytes go to its stdin, LF-terminated lines come from its stdout.
@@ -27,7 +31,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     private readonly CancellationToken testCancelled;
 
-    private DaemonProcess(Process process, string dataDirectory, bool ownsDataDirectory, CancellationToken testCancelled)
+    private DaemonProcess(Process process, string dataDirectory, bool ownsDataDirectory, bool readStderr, CancellationToken testCancelled)
     {
         this.process = process;
         this.testCancelled = testCancelled;
@@ -42,7 +46,10 @@ internal sealed class DaemonProcess : IAsyncDisposable
                 stderr.AppendLine(e.Data);
             }
         };
-        process.BeginErrorReadLine();
+        if (readStderr)
+        {
+            process.BeginErrorReadLine();
+        }
     }
 
     public int Id => process.Id;
@@ -93,7 +100,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
         }
 
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {target.FileName}.");
-        return new DaemonProcess(process, dataDirectory, ownsDataDirectory: setup.DataDirectory is null, testCancelled);
+        return new DaemonProcess(process, dataDirectory, ownsDataDirectory: setup.DataDirectory is null, setup.ReadStderr, testCancelled);
     }
 
     /// <summary>Starts the daemon and reads its ready line.</summary>
@@ -116,6 +123,39 @@ internal sealed class DaemonProcess : IAsyncDisposable
         await stdin.WriteAsync(bytes, testCancelled).AsTask().WaitAsync(Patience, testCancelled);
         await stdin.FlushAsync(testCancelled).WaitAsync(Patience, testCancelled);
     }
+
+    /// <summary>Writes <paramref name="bytes"/> with no time limit: for a test that expects the daemon to stop reading and bounds the wait itself.</summary>
+    public async Task SendUnboundedAsync(byte[] bytes)
+    {
+        await stdin.WriteAsync(bytes, testCancelled);
+        await stdin.FlushAsync(testCancelled);
+    }
+
+    /// <summary>Starts reading stderr, for a daemon started with <see cref="DaemonSetup.ReadStderr"/> false.</summary>
+    public void StartReadingStderr() => process.BeginErrorReadLine();
+
+    /// <summary>Waits until stderr has a line containing <paramref name="text"/> (log lines are written asynchronously, so one may follow the reply it belongs to).</summary>
+    public async Task<string> WaitForStderrLineAsync(string text)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            if (Stderr.Split('\n').FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new Xunit.Sdk.XunitException($"stderr has no line with '{text}' after {Patience.TotalSeconds} s.\nstderr:\n{Stderr}");
+            }
+
+            await Task.Delay(50, testCancelled);
+        }
+    }
+
+    /// <summary>Closes the test's end of the daemon's stdout, as a client that stops listening does.</summary>
+    public async Task CloseOutputAsync() => await stdout.DisposeAsync().AsTask().WaitAsync(Patience, testCancelled);
 
     /// <summary>Closes the daemon's stdin (end of input).</summary>
     public async Task CloseInputAsync() => await stdin.DisposeAsync().AsTask().WaitAsync(Patience, testCancelled);
