@@ -18,6 +18,8 @@ public sealed class UpstreamErrorsTests
     [InlineData("LoginStart", 429, "TOO_MANY_REQUESTS", ApplicationErrorCode.RateLimited)]
     [InlineData("LoginStart", 400, "TOO_MANY_REQUESTS", ApplicationErrorCode.RateLimited)]
     [InlineData("LoginStart", 426, "CLIENT_VERSION_OUTDATED", ApplicationErrorCode.ClientOutdated)]
+    [InlineData("LoginStart", 422, "MOBILE_APP_VERSION_NOT_SUPPORTED", ApplicationErrorCode.ClientOutdated)]
+    [InlineData("LoginStep", 422, "MOBILE_APP_VERSION_NOT_SUPPORTED", ApplicationErrorCode.ClientOutdated)]
     [InlineData("SessionCall", 401, "AUTHENTICATION_ERROR", ApplicationErrorCode.NotAuthenticated)]
     [InlineData("LoginStart", 401, "PIN_INVALID", ApplicationErrorCode.LoginRejected)]
     [InlineData("LoginStart", 400, "MISSING_REQUIRED_HEADER", ApplicationErrorCode.UpstreamError)]
@@ -54,6 +56,40 @@ public sealed class UpstreamErrorsTests
         Assert.Equal(ApplicationErrorCode.RateLimited, failure.Code);
         Assert.Equal(42, failure.RetryAfterSeconds);
         Assert.Equal("TOO_MANY_REQUESTS", failure.Reason);
+    }
+
+    [Fact]
+    public void Refused_app_version_names_the_setting_that_fixes_it()
+    {
+        var failure = UpstreamErrors.Map(UpstreamCall.LoginStart, HttpStatusCode.UnprocessableEntity, null, Body("MOBILE_APP_VERSION_NOT_SUPPORTED"), null);
+
+        Assert.Contains("PRISM_TR_APP_VERSION", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("47", 47)]
+    [InlineData("\"47\"", 47)]
+    [InlineData("12.2", 13)]
+    public void Rate_limit_carries_the_wait_trade_republic_names_in_next_attempt_in_seconds(string nextAttempt, int expected)
+    {
+        var body = $$$"""{"errors":[{"errorCode":"TOO_MANY_REQUESTS","errorMessage":"","meta":{"nextAttemptInSeconds":{{{nextAttempt}}}}}]}""";
+
+        var failure = UpstreamErrors.Map(UpstreamCall.LoginStart, HttpStatusCode.TooManyRequests, null, body, retryAfterSeconds: 30);
+
+        Assert.Equal(ApplicationErrorCode.RateLimited, failure.Code);
+        Assert.Equal(expected, failure.RetryAfterSeconds);
+        Assert.Contains($"{expected} s", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-5")]
+    [InlineData("\"soon\"")]
+    [InlineData("null")]
+    public void Unusable_next_attempt_in_seconds_falls_back_to_retry_after(string nextAttempt)
+    {
+        var body = $$$"""{"errors":[{"errorCode":"TOO_MANY_REQUESTS","meta":{"nextAttemptInSeconds":{{{nextAttempt}}}}}]}""";
+
+        Assert.Equal(30, UpstreamErrors.Map(UpstreamCall.LoginStart, HttpStatusCode.TooManyRequests, null, body, retryAfterSeconds: 30).RetryAfterSeconds);
     }
 
     [Theory]

@@ -14,6 +14,9 @@ public static class FakeAccount
     /// <summary>The code of the <c>E</c> frame sent when <see cref="FakeScenario.PortfolioError"/> is on.</summary>
     public const string PortfolioErrorCode = "SUBSCRIPTION_UNAVAILABLE";
 
+    /// <summary>pytr's default <c>X-TR-App-Version</c>, refused with 422 in September 2026 (see <see cref="FakeScenario.UnsupportedAppVersion"/>).</summary>
+    public const string PytrAppVersion = "2.2631.13";
+
     /// <summary>The error code a wrong PIN gets (Trade Republic documents none; this one is the fake's own).</summary>
     public const string WrongPinCode = "PIN_INVALID";
 

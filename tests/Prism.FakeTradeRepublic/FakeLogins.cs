@@ -7,23 +7,33 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Prism.FakeTradeRepublic;
 
-/// <summary>The web logins: v2 (headers checked, processes, authenticator code or app approval) and v1 (SMS code, normally blocked).</summary>
+/// <summary>
+/// The web logins: v2 (headers and app version checked, processes, authenticator code, app approval, or a code and
+/// then an approval) and v1 (SMS code, normally blocked).
+/// </summary>
 internal sealed class FakeLogins(FakeTradeRepublicServer server)
 {
     private const string V2 = "/api/v2/auth/web/login";
     private const string V1 = "/api/v1/auth/web/login";
     private readonly ConcurrentDictionary<string, LoginProcess> processes = new(StringComparer.Ordinal);
 
-    /// <summary>One login process: which factor it wants, how often it was read, whether it is finished.</summary>
-    private sealed class LoginProcess(FakeSecondFactor factor, DateTimeOffset expiresAt)
+    /// <summary>Where a login process stands.</summary>
+    private enum Stage
     {
-        public FakeSecondFactor Factor { get; } = factor;
+        AwaitingCode,
+        AwaitingApproval,
+        Confirmed,
+        Rejected,
+    }
 
-        public DateTimeOffset ExpiresAt { get; } = expiresAt;
+    /// <summary>One login process: its stage, until when it is valid, how often it was read while awaiting approval. Locked while read or changed.</summary>
+    private sealed class LoginProcess(Stage stage, DateTimeOffset expiresAt)
+    {
+        public Stage Stage { get; set; } = stage;
 
-        public int Reads;
+        public DateTimeOffset ExpiresAt { get; set; } = expiresAt;
 
-        public bool Finished;
+        public int ApprovalReads { get; set; }
     }
 
     public void MapOn(IEndpointRouteBuilder routes)
@@ -33,7 +43,7 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
         routes.MapPost(V2 + "/processes/{processId}/authenticator-verification", VerifyAsync);
         routes.MapPost(V1, StartV1Async);
         routes.MapPost(V1 + "/{processId}/{code}", (string processId, string code, HttpResponse response) =>
-            Complete(processId, code == FakeAccount.SmsCode, response));
+            Complete(processId, code == FakeAccount.SmsCode, approvalMayFollow: false, response));
     }
 
     private async Task<IResult> StartV2Async(HttpRequest request)
@@ -47,6 +57,11 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
         if (server.Scenario.ClientOutdated)
         {
             return FakeErrors.Error(426, "CLIENT_VERSION_OUTDATED");
+        }
+
+        if (UnsupportedAppVersion(request) is { } refused)
+        {
+            return refused;
         }
 
         return await StartAsync(request, server.Scenario.SecondFactor);
@@ -80,25 +95,39 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
             return FakeErrors.Error(429, "TOO_MANY_REQUESTS");
         }
 
+        if (server.Scenario.NextAttemptInSeconds is { } nextAttempt)
+        {
+            return FakeErrors.Error(429, "TOO_MANY_REQUESTS", meta: new { nextAttemptInSeconds = nextAttempt });
+        }
+
         using var body = await JsonDocument.ParseAsync(request.Body);
         if (Text(body.RootElement, "phoneNumber") != FakeAccount.Phone || Text(body.RootElement, "pin") != FakeAccount.Pin)
         {
             return FakeErrors.Error(401, FakeAccount.WrongPinCode);
         }
 
-        var window = server.Scenario is { SecondFactor: FakeSecondFactor.AppApproval, Approval: FakeApproval.LetsItExpire } && secondFactor is not null
-            ? TimeSpan.FromSeconds(3)
-            : TimeSpan.FromMinutes(10);
+        var approvalFirst = secondFactor == FakeSecondFactor.AppApproval;
+        var window = ApprovalWindow(approvalFirst);
         var processId = server.NewSecret();
-        processes[processId] = new LoginProcess(secondFactor ?? FakeSecondFactor.AuthenticatorCode, DateTimeOffset.UtcNow + window);
+        processes[processId] = new LoginProcess(approvalFirst ? Stage.AwaitingApproval : Stage.AwaitingCode, DateTimeOffset.UtcNow + window);
         return Results.Json(new { processId, countdownInSeconds = (int)window.TotalSeconds });
     }
 
+    /// <summary>How long a process lasts: a few seconds when the user will let an approval it waits for expire, else ten minutes.</summary>
+    private TimeSpan ApprovalWindow(bool awaitsApproval) =>
+        awaitsApproval && server.Scenario.Approval == FakeApproval.LetsItExpire ? TimeSpan.FromSeconds(3) : TimeSpan.FromMinutes(10);
+
     private IResult ReadProcess(string processId, HttpRequest request, HttpResponse response)
     {
+        server.CountProcessRead();
         if (MissingV2Header(request) is { } missing)
         {
             return FakeErrors.Error(400, "MISSING_REQUIRED_HEADER", missing);
+        }
+
+        if (UnsupportedAppVersion(request) is { } refused)
+        {
+            return refused;
         }
 
         if (!processes.TryGetValue(processId, out var process))
@@ -106,26 +135,37 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
             return FakeErrors.Error(404, "NOT_FOUND");
         }
 
-        var reads = Interlocked.Increment(ref process.Reads);
-        if (process.Factor == FakeSecondFactor.AuthenticatorCode)
+        lock (process)
         {
-            // Epoch milliseconds here, ISO-8601 below: Trade Republic has used both.
-            return Results.Json(new { requiredAction = "AUTHENTICATOR_VERIFICATION", status = "PENDING", expiresAt = process.ExpiresAt.ToUnixTimeMilliseconds() });
-        }
+            if (process.Stage == Stage.AwaitingCode)
+            {
+                // Epoch milliseconds here, ISO-8601 below: Trade Republic has used both.
+                return Results.Json(new { requiredAction = "AUTHENTICATOR_VERIFICATION", status = "PENDING", expiresAt = process.ExpiresAt.ToUnixTimeMilliseconds() });
+            }
 
-        var status = server.Scenario.Approval switch
-        {
-            FakeApproval.Approves when reads > server.Scenario.PendingPolls => "CONFIRMED",
-            FakeApproval.Rejects when reads > 1 => "REJECTED",
-            _ => "PENDING",
-        };
-        if (status == "CONFIRMED" && !process.Finished)
-        {
-            process.Finished = true;
-            server.IssueSession(response);
-        }
+            if (process.Stage == Stage.AwaitingApproval)
+            {
+                process.ApprovalReads++;
+                process.Stage = server.Scenario.Approval switch
+                {
+                    FakeApproval.Approves when process.ApprovalReads > server.Scenario.PendingPolls => Stage.Confirmed,
+                    FakeApproval.Rejects when process.ApprovalReads > 1 => Stage.Rejected,
+                    _ => Stage.AwaitingApproval,
+                };
+                if (process.Stage == Stage.Confirmed)
+                {
+                    server.IssueSession(response);
+                }
+            }
 
-        return Results.Json(new { requiredAction = "APP_APPROVAL", status, expiresAt = process.ExpiresAt.ToString("O") });
+            var status = process.Stage switch
+            {
+                Stage.Confirmed => server.Scenario.ConfirmedStatus,
+                Stage.Rejected => "REJECTED",
+                _ => "PENDING",
+            };
+            return Results.Json(new { requiredAction = "APP_APPROVAL", status, expiresAt = process.ExpiresAt.ToString("O") });
+        }
     }
 
     private async Task<IResult> VerifyAsync(string processId, HttpRequest request, HttpResponse response)
@@ -135,37 +175,63 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
             return FakeErrors.Error(400, "MISSING_REQUIRED_HEADER", missing);
         }
 
+        if (UnsupportedAppVersion(request) is { } refused)
+        {
+            return refused;
+        }
+
         if (server.Scenario.ProcessGone)
         {
             return FakeErrors.Error(410, "PROCESS_GONE");
         }
 
         using var body = await JsonDocument.ParseAsync(request.Body);
-        return Complete(processId, Text(body.RootElement, "code") == FakeAccount.AuthenticatorCode, response);
+        return Complete(processId, Text(body.RootElement, "code") == FakeAccount.AuthenticatorCode, approvalMayFollow: true, response);
     }
 
-    /// <summary>Finishes a process with a right or wrong code: session cookies, 400 <c>VALIDATION_CODE_INVALID</c>, or 410 when done or unknown.</summary>
-    private IResult Complete(string processId, bool codeIsRight, HttpResponse response)
+    /// <summary>
+    /// Finishes a process with a right or wrong code: session cookies (or, with <see cref="FakeScenario.ApprovalAfterCode"/>,
+    /// a wait for the app approval, whose window starts now), 400 <c>VALIDATION_CODE_INVALID</c>, or 410 when done or unknown.
+    /// </summary>
+    private IResult Complete(string processId, bool codeIsRight, bool approvalMayFollow, HttpResponse response)
     {
         if (!processes.TryGetValue(processId, out var process))
         {
             return FakeErrors.Error(404, "NOT_FOUND");
         }
 
-        if (process.Finished)
+        lock (process)
         {
-            return FakeErrors.Error(410, "ALREADY_PROCESSED");
-        }
+            if (process.Stage != Stage.AwaitingCode)
+            {
+                return FakeErrors.Error(410, "ALREADY_PROCESSED");
+            }
 
-        if (!codeIsRight)
-        {
-            return FakeErrors.Error(400, "VALIDATION_CODE_INVALID");
-        }
+            if (!codeIsRight)
+            {
+                return FakeErrors.Error(400, "VALIDATION_CODE_INVALID");
+            }
 
-        process.Finished = true;
-        server.IssueSession(response);
-        return Results.Json(new { });
+            if (approvalMayFollow && server.Scenario.ApprovalAfterCode)
+            {
+                process.Stage = Stage.AwaitingApproval;
+                process.ExpiresAt = DateTimeOffset.UtcNow + ApprovalWindow(awaitsApproval: true);
+            }
+            else
+            {
+                process.Stage = Stage.Confirmed;
+                server.IssueSession(response);
+            }
+
+            return Results.Json(new { });
+        }
     }
+
+    /// <summary>422 <c>MOBILE_APP_VERSION_NOT_SUPPORTED</c> when the request's app version is the one <see cref="FakeScenario.UnsupportedAppVersion"/> names.</summary>
+    private IResult? UnsupportedAppVersion(HttpRequest request) =>
+        server.Scenario.UnsupportedAppVersion is { } unsupported && request.Headers["X-TR-App-Version"].ToString() == unsupported
+            ? FakeErrors.Error(422, "MOBILE_APP_VERSION_NOT_SUPPORTED", "Please update the app")
+            : null;
 
     /// <summary>Null when the v2 headers are all there and well-formed; otherwise which one is missing.</summary>
     private static string? MissingV2Header(HttpRequest request)

@@ -12,7 +12,8 @@ namespace Prism.FakeTradeRepublic;
 /// <c>connected</c>, and answers <c>sub</c> for <c>compactPortfolioByType</c> (an <c>A</c> frame, then a <c>D</c>
 /// frame with the current portfolio, or an <c>E</c> frame), <c>cash</c> (an <c>A</c> frame) and <c>ticker</c> (the
 /// <see cref="FakeAccount.Tickers"/> frames of the ISIN on LSX, an <c>E</c> frame for any other, or nothing when
-/// <see cref="FakeScenario.TickersSilent"/>); <c>unsub</c> gets <c>C</c>.
+/// <see cref="FakeScenario.TickersSilent"/>); every <c>sub</c> gets an <c>E</c> frame with <c>AUTHENTICATION_ERROR</c>
+/// when <see cref="FakeScenario.SessionEndsOnSocket"/>; <c>unsub</c> gets <c>C</c>.
 /// </summary>
 internal static class FakePortfolioSocket
 {
@@ -69,6 +70,11 @@ internal static class FakePortfolioSocket
 
     private static IEnumerable<string> Answer(string id, string topic, FakeScenario scenario)
     {
+        if (scenario.SessionEndsOnSocket)
+        {
+            return [Error(id, "AUTHENTICATION_ERROR")];
+        }
+
         using var json = JsonDocument.Parse(topic);
         var type = json.RootElement.GetProperty("type").GetString();
         if (type == "compactPortfolioByType" && !scenario.PortfolioError

@@ -36,11 +36,47 @@ public sealed class FakeScenario
 
     public FakeApproval Approval { get; set; } = FakeApproval.Approves;
 
-    /// <summary>How many process reads answer <c>PENDING</c> before an approval (the login's own read counts).</summary>
+    /// <summary>How many process reads answer <c>PENDING</c> before an approval (the login's own read counts, or the first read after the code).</summary>
     public int PendingPolls { get; set; } = 2;
+
+    /// <summary>
+    /// The status a confirmed login's process reads: <c>CONFIRMED</c> or <c>COMPLETED</c> as pytr knows them, or
+    /// <c>APPROVED</c>, as one client reported it.
+    /// </summary>
+    public string ConfirmedStatus { get; set; } = "CONFIRMED";
+
+    /// <summary>
+    /// After the right authenticator code the process stays <c>PENDING</c> until the user also approves in the app
+    /// (as <see cref="Approval"/> says), and only that approval sets the session cookies (pytr#393).
+    /// </summary>
+    public bool ApprovalAfterCode { get; set; }
+
+    /// <summary>
+    /// A confirmed login sets only <c>tr_refresh</c>: the account and the websocket answer 401 until the client has
+    /// exchanged it for a <c>tr_session</c> at <c>/api/v1/auth/web/session</c>, as pytr always does first.
+    /// </summary>
+    public bool SessionOnlyAfterExchange { get; set; }
+
+    /// <summary>
+    /// Each refresh at <c>/api/v1/auth/web/session</c> replaces both cookies and ends the old ones, so only the
+    /// latest cookies are a session.
+    /// </summary>
+    public bool RotatesCookiesOnRefresh { get; set; }
 
     /// <summary>Every login answers 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After: 30</c>.</summary>
     public bool RateLimited { get; set; }
+
+    /// <summary>
+    /// Every login answers 429 <c>TOO_MANY_REQUESTS</c> whose error says when to try again in
+    /// <c>meta.nextAttemptInSeconds</c>, with no <c>Retry-After</c> header; null: off.
+    /// </summary>
+    public int? NextAttemptInSeconds { get; set; }
+
+    /// <summary>
+    /// The v2 login calls sent with this <c>X-TR-App-Version</c> answer 422 <c>MOBILE_APP_VERSION_NOT_SUPPORTED</c>
+    /// (as pytr's default <see cref="FakeAccount.PytrAppVersion"/> was answered in September 2026); null: off.
+    /// </summary>
+    public string? UnsupportedAppVersion { get; set; }
 
     /// <summary>Logins get no answer at all (the connection stays open until the client gives up).</summary>
     public bool Unresponsive { get; set; }
@@ -59,6 +95,12 @@ public sealed class FakeScenario
 
     /// <summary>The portfolio subscription answers an <c>E</c> frame with <see cref="FakeAccount.PortfolioErrorCode"/>.</summary>
     public bool PortfolioError { get; set; }
+
+    /// <summary>
+    /// The session ended on Trade Republic's side while the websocket stays up: every subscription answers an
+    /// <c>E</c> frame with <c>AUTHENTICATION_ERROR</c>, and the session's cookies no longer work anywhere.
+    /// </summary>
+    public bool SessionEndsOnSocket { get; set; }
 
     /// <summary>Ticker subscriptions get no frame at all (as from an exchange feed that hangs); the portfolio and cash still answer.</summary>
     public bool TickersSilent { get; set; }

@@ -23,7 +23,9 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, byte> issuedSecrets = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> validSessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> validRefreshTokens = new(StringComparer.Ordinal);
     private int loginRequests;
+    private int processReads;
 
     private FakeTradeRepublicServer(WebApplication app) => this.app = app;
 
@@ -37,6 +39,9 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
 
     /// <summary>How many login requests (v1 and v2) arrived: a rate-limited client must not retry in a loop.</summary>
     public int LoginRequests => Volatile.Read(ref loginRequests);
+
+    /// <summary>How many times a client read a login process: a client waiting for an approval polls it.</summary>
+    public int ProcessReads => Volatile.Read(ref processReads);
 
     /// <summary>Every process id and cookie value handed out so far.</summary>
     public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets.Keys];
@@ -58,10 +63,16 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>Ends every session handed out: from now on they get 401 <c>AUTHENTICATION_ERROR</c>, as after an expiry.</summary>
-    public void ExpireSessions() => validSessions.Clear();
+    /// <summary>Ends every session handed out: from now on they (and their refresh cookies) get 401 <c>AUTHENTICATION_ERROR</c>, as after an expiry.</summary>
+    public void ExpireSessions()
+    {
+        validSessions.Clear();
+        validRefreshTokens.Clear();
+    }
 
     internal void CountLogin() => Interlocked.Increment(ref loginRequests);
+
+    internal void CountProcessRead() => Interlocked.Increment(ref processReads);
 
     /// <summary>A random value that a test may search for in the client's output.</summary>
     internal string NewSecret()
@@ -71,17 +82,62 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
         return secret;
     }
 
-    /// <summary>Sets fresh session cookies on <paramref name="response"/> and remembers them as valid.</summary>
+    /// <summary>
+    /// The cookies of a confirmed login on <paramref name="response"/>: <c>tr_refresh</c>, and <c>tr_session</c>
+    /// unless <see cref="FakeScenario.SessionOnlyAfterExchange"/>; both remembered as valid.
+    /// </summary>
     internal void IssueSession(HttpResponse response)
     {
-        var session = NewSecret();
-        validSessions[session] = 0;
-        response.Cookies.Append("tr_session", session, new CookieOptions { HttpOnly = true, Path = "/" });
-        response.Cookies.Append("tr_refresh", NewSecret(), new CookieOptions { HttpOnly = true, Path = "/", Expires = DateTimeOffset.UtcNow.AddDays(30) });
+        IssueRefreshCookie(response);
+        if (!Scenario.SessionOnlyAfterExchange)
+        {
+            IssueSessionCookie(response);
+        }
+    }
+
+    /// <summary>
+    /// The session endpoint: a valid <c>tr_refresh</c> gets a fresh <c>tr_session</c> (with
+    /// <see cref="FakeScenario.RotatesCookiesOnRefresh"/> also a fresh <c>tr_refresh</c>, and the old pair ends); a
+    /// valid <c>tr_session</c> alone is kept alive. False when the request carries neither.
+    /// </summary>
+    internal bool Refresh(HttpRequest request, HttpResponse response)
+    {
+        if (request.Cookies.TryGetValue("tr_refresh", out var refresh) && validRefreshTokens.ContainsKey(refresh))
+        {
+            if (Scenario.RotatesCookiesOnRefresh)
+            {
+                validRefreshTokens.TryRemove(refresh, out _);
+                if (request.Cookies.TryGetValue("tr_session", out var old))
+                {
+                    validSessions.TryRemove(old, out _);
+                }
+
+                IssueRefreshCookie(response);
+            }
+
+            IssueSessionCookie(response);
+            return true;
+        }
+
+        return HasValidSession(request);
     }
 
     internal bool HasValidSession(HttpRequest request) =>
         request.Cookies.TryGetValue("tr_session", out var session) && validSessions.ContainsKey(session);
+
+    private void IssueSessionCookie(HttpResponse response)
+    {
+        var session = NewSecret();
+        validSessions[session] = 0;
+        response.Cookies.Append("tr_session", session, new CookieOptions { HttpOnly = true, Path = "/" });
+    }
+
+    private void IssueRefreshCookie(HttpResponse response)
+    {
+        var refresh = NewSecret();
+        validRefreshTokens[refresh] = 0;
+        response.Cookies.Append("tr_refresh", refresh, new CookieOptions { HttpOnly = true, Path = "/", Expires = DateTimeOffset.UtcNow.AddDays(30) });
+    }
 
     public async ValueTask DisposeAsync()
     {

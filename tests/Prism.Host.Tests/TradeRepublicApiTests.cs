@@ -141,8 +141,11 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
 
     public HostProcess Host { get; }
 
-    /// <summary>The fake, and the host's JIT build — or <paramref name="published"/>, with its own published daemon.</summary>
-    public static async Task<FakeTradeRepublicHost> StartAsync(PublishedHost? published = null)
+    /// <summary>
+    /// The fake, and the host's JIT build — or <paramref name="published"/>, with its own published daemon; the daemon
+    /// inherits <paramref name="daemonSettings"/> (e.g. PRISM_TR_* settings) from the host's environment.
+    /// </summary>
+    public static async Task<FakeTradeRepublicHost> StartAsync(PublishedHost? published = null, IReadOnlyDictionary<string, string?>? daemonSettings = null)
     {
         var server = await FakeTradeRepublicServer.StartAsync();
         try
@@ -154,6 +157,11 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
                 // Debug logging: the most the host and daemon ever write, so the no-secret assertions see it all.
                 ["PRISM_LOG_LEVEL"] = "Debug",
             };
+            foreach (var (name, value) in daemonSettings ?? new Dictionary<string, string?>())
+            {
+                environment[name] = value;
+            }
+
             var host = await HostProcess.StartAsync(environment, executable: published?.Path);
             return new FakeTradeRepublicHost(server, host);
         }
@@ -174,6 +182,30 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
     {
         using var response = await Host.SendAsync(HttpMethod.Get, path);
         return await ReadAsync(response, expected);
+    }
+
+    /// <summary>Asks <c>/api/status</c> until <paramref name="expected"/> holds for it; fails after <see cref="HostProcess.StartTimeout"/>.</summary>
+    public async Task<JsonElement> StatusWhenAsync(Func<JsonElement, bool> expected, string what)
+    {
+        var deadline = DateTime.UtcNow + HostProcess.StartTimeout;
+        while (true)
+        {
+            var status = await GetAsync("/api/status", HttpStatusCode.OK);
+            if (expected(status))
+            {
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"/api/status never showed {what}; last: {status}{Environment.NewLine}{Host.Log}");
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>Reads <paramref name="response"/> (then disposes it), asserting its status as <see cref="PostAsync"/> does.</summary>
+    public static async Task<JsonElement> ReadAsync(Task<HttpResponseMessage> response, HttpStatusCode expected)
+    {
+        using var answered = await response;
+        return await ReadAsync(answered, expected);
     }
 
     /// <summary>The host did not try to restore a session (neither a restore nor a failed one is in its log).</summary>

@@ -62,6 +62,7 @@ internal static class CommandLine
           {TradeRepublicSettings.UserAgentVariable,-25} User-Agent; default a desktop Chrome
           {TradeRepublicSettings.TimeoutVariable,-25} seconds to wait for Trade Republic; default {TradeRepublicSettings.DefaultRequestTimeout.TotalSeconds:0}
           {TradeRepublicSettings.PriceTimeoutVariable,-25} seconds a portfolio fetch waits for prices, then leaves the missing out; default {TradeRepublicSettings.DefaultPriceBudget.TotalSeconds:0}
+          {TradeRepublicSettings.SessionRefreshVariable,-25} seconds a session may sit idle before it is refreshed (and saved again); default {TradeRepublicSettings.DefaultSessionRefreshAfter.TotalSeconds:0}
         Logs go to stderr only; stdout carries protocol messages only.
 
         """;

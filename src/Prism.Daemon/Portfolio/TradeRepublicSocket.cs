@@ -14,6 +14,7 @@ namespace Prism.Daemon.Portfolio;
 internal sealed class TradeRepublicSocket : IAsyncDisposable
 {
     private const int ProtocolVersion = 31;
+    private const string SessionEndedCode = "AUTHENTICATION_ERROR";
     private readonly ClientWebSocket socket;
     private int lastSubscriptionId;
     private Task<string>? pendingReceive;
@@ -76,13 +77,17 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
     /// The next text message. Cancelling <paramref name="cancellation"/> stops the waiting, not the receive: a
     /// cancelled <see cref="ClientWebSocket.ReceiveAsync(Memory{byte}, CancellationToken)"/> aborts the socket, and a
     /// price budget running out must leave it open for the unsubscriptions. The next call picks up the same receive.
+    /// An <c>E</c> frame saying <c>AUTHENTICATION_ERROR</c> (whichever subscription it is for) means the session ended,
+    /// exactly like HTTP 401: it throws <see cref="SessionFailure.SessionExpired"/>.
     /// </summary>
     public async Task<string> ReceiveAsync(CancellationToken cancellation)
     {
         pendingReceive ??= ReceiveMessageAsync();
         var message = await pendingReceive.WaitAsync(cancellation);
         pendingReceive = null;
-        return message;
+        return SubscriptionFrame.TryParse(message) is { Kind: FrameKind.Error } error && UpstreamErrors.FirstErrorCode(error.Payload) == SessionEndedCode
+            ? throw SessionFailure.SessionExpired(SessionEndedCode)
+            : message;
     }
 
     /// <summary>One text message, reassembled from its fragments; ended by the server's close or by disposing the socket.</summary>

@@ -17,6 +17,10 @@ internal interface ILoginFlow
     /// <summary>Sends phone and PIN; Trade Republic answers with a process waiting for the second factor.</summary>
     Task<PendingLogin> StartAsync(string phone, string pin, CancellationToken cancellation);
 
-    /// <summary>Completes <paramref name="pending"/> with <paramref name="code"/> (or, for app approval, waits for it); the session cookies then sit in its jar.</summary>
-    Task CompleteAsync(PendingLogin pending, string? code, CancellationToken cancellation);
+    /// <summary>
+    /// Completes <paramref name="pending"/> with <paramref name="code"/> (or, for app approval, waits for it); the
+    /// login's cookies then sit in its jar. When Trade Republic asks for an app approval after an accepted code,
+    /// <paramref name="awaitingApproval"/> is told the login's new state before the wait for it begins.
+    /// </summary>
+    Task CompleteAsync(PendingLogin pending, string? code, Action<PendingLogin> awaitingApproval, CancellationToken cancellation);
 }

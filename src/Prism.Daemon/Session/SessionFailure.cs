@@ -32,6 +32,10 @@ internal sealed class SessionFailure(ApplicationErrorCode code, string message, 
     public static SessionFailure SessionExpired(string? reason) =>
         new(ApplicationErrorCode.NotAuthenticated, "Trade Republic ended the session (it expired or was signed out elsewhere); the saved session was deleted. Call login again.", reason);
 
+    /// <summary>A login, its second factor or a fetch that a logout cut short: the person asked to be signed out, so they are.</summary>
+    public static SessionFailure LoggedOutMeanwhile() =>
+        new(ApplicationErrorCode.NotAuthenticated, "a logout ended this login or session while the call was running; call login to sign in again.");
+
     public static SessionFailure NoPendingLogin() =>
         new(ApplicationErrorCode.NoPendingLogin, "no login is waiting for a second factor; call login first.");
 

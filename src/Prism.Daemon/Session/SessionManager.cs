@@ -6,8 +6,10 @@ namespace Prism.Daemon.Session;
 
 /// <summary>
 /// The daemon's one Trade Republic session and its states: idle, a login waiting for its second factor, or
-/// authenticated. Session methods run one at a time (a second call waits for the first); <see cref="Status"/>
-/// reads a snapshot and never waits or touches the network.
+/// authenticated. Session methods run one at a time (a second call waits for the first), except that a logout
+/// first cancels every call begun before it — an approval wait takes minutes, and whoever asked to be signed out
+/// must not wait for it, nor be signed in by it afterwards. <see cref="Status"/> reads a snapshot and never waits
+/// or touches the network.
 /// </summary>
 internal sealed class SessionManager(
     ILoginFlow login,
@@ -20,6 +22,9 @@ internal sealed class SessionManager(
 {
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private volatile object? state;
+
+    /// <summary>Cancelled (and replaced) by each logout: the calls begun before it stop.</summary>
+    private CancellationTokenSource loggingOut = new();
 
     /// <summary>An authenticated session: whose, its cookies, its securities account, and when it was last used.</summary>
     private sealed record ActiveSession(string Phone, SessionCookies Cookies, string SecuritiesAccountNumber)
@@ -37,7 +42,7 @@ internal sealed class SessionManager(
     };
 
     /// <summary>Restores the saved session of the phone when it is still valid; otherwise (unless only a restore is wanted) starts a login.</summary>
-    public Task<LoginResult> LoginAsync(LoginParams request, CancellationToken cancellation) => OneAtATimeAsync(async () =>
+    public Task<LoginResult> LoginAsync(LoginParams request, CancellationToken cancellation) => OneAtATimeAsync(async cancellation =>
     {
         if (await TryRestoreAsync(request.Phone, cancellation))
         {
@@ -57,8 +62,11 @@ internal sealed class SessionManager(
         return new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: pending.SecondFactor, Countdown: pending.CountdownSeconds);
     }, cancellation);
 
-    /// <summary>Completes the waiting login with the code, or waits for the app approval; any failure or cancellation leaves the daemon idle.</summary>
-    public Task<ConfirmTwoFactorResult> ConfirmAsync(string? code, CancellationToken cancellation) => OneAtATimeAsync(async () =>
+    /// <summary>
+    /// Completes the waiting login with the code, or waits for the app approval (also one Trade Republic asks for after
+    /// an accepted code: <see cref="Status"/> then says so); any failure or cancellation leaves the daemon idle.
+    /// </summary>
+    public Task<ConfirmTwoFactorResult> ConfirmAsync(string? code, CancellationToken cancellation) => OneAtATimeAsync(async cancellation =>
     {
         if (state is not PendingLogin pending)
         {
@@ -67,7 +75,9 @@ internal sealed class SessionManager(
 
         try
         {
-            await login.CompleteAsync(pending, code, cancellation);
+            await login.CompleteAsync(pending, code, approval => state = approval, cancellation);
+            // The confirmation may have set only tr_refresh: the session exchange turns it into a session (pytr's first call too).
+            await endpoints.RefreshAsync(pending.Cookies, cancellation);
             var account = await endpoints.SecuritiesAccountNumberAsync(pending.Cookies, cancellation);
             store.Save(pending.Phone, pending.Cookies.ToSaved());
             state = new ActiveSession(pending.Phone, pending.Cookies, account) { LastUsed = clock.GetUtcNow() };
@@ -86,8 +96,14 @@ internal sealed class SessionManager(
         }
     }, cancellation);
 
-    /// <summary>Forgets the session and deletes its saved file; a login still waiting is abandoned.</summary>
-    public Task<LogoutResult> LogoutAsync(CancellationToken cancellation) => OneAtATimeAsync(() =>
+    /// <summary>Cancels the calls still running, then forgets the session and deletes its saved file; a login still waiting is abandoned.</summary>
+    public Task<LogoutResult> LogoutAsync(CancellationToken cancellation)
+    {
+        Interlocked.Exchange(ref loggingOut, new CancellationTokenSource()).Cancel();
+        return OneAtATimeAsync(_ => SignOut(), cancellation, cancelledByLogout: false);
+    }
+
+    private Task<LogoutResult> SignOut()
     {
         switch (state)
         {
@@ -101,10 +117,10 @@ internal sealed class SessionManager(
 
         state = null;
         return Task.FromResult(LogoutResult.LoggedOut);
-    }, cancellation);
+    }
 
     /// <summary>The portfolio of the authenticated session, refreshing the session first when it has been idle.</summary>
-    public Task<FetchPortfolioResult> FetchPortfolioAsync(CancellationToken cancellation) => OneAtATimeAsync(async () =>
+    public Task<FetchPortfolioResult> FetchPortfolioAsync(CancellationToken cancellation) => OneAtATimeAsync(async cancellation =>
     {
         if (state is not ActiveSession active)
         {
@@ -113,9 +129,11 @@ internal sealed class SessionManager(
 
         try
         {
-            if (clock.GetUtcNow() - active.LastUsed > SessionEndpoints.RefreshAfter)
+            if (clock.GetUtcNow() - active.LastUsed > endpoints.RefreshAfter)
             {
                 await endpoints.RefreshAsync(active.Cookies, cancellation);
+                // The refresh may have replaced the cookies: a restart must find the current ones, not the dead.
+                store.Save(active.Phone, active.Cookies.ToSaved());
             }
 
             var result = await portfolio.ReadAsync(active.Cookies, active.SecuritiesAccountNumber, cancellation);
@@ -164,18 +182,35 @@ internal sealed class SessionManager(
         state = null;
     }
 
-    public void Dispose() => oneAtATime.Dispose();
-
-    private async Task<T> OneAtATimeAsync<T>(Func<Task<T>> operation, CancellationToken cancellation)
+    public void Dispose()
     {
-        await oneAtATime.WaitAsync(cancellation);
+        oneAtATime.Dispose();
+        loggingOut.Dispose();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> once the calls before it are done, on a token that the caller's cancellation
+    /// and (unless <paramref name="cancelledByLogout"/> is false) a logout begun meanwhile both cancel.
+    /// </summary>
+    private async Task<T> OneAtATimeAsync<T>(Func<CancellationToken, Task<T>> operation, CancellationToken cancellation, bool cancelledByLogout = true)
+    {
+        var logout = cancelledByLogout ? Volatile.Read(ref loggingOut).Token : CancellationToken.None;
+        using var cancelled = CancellationTokenSource.CreateLinkedTokenSource(cancellation, logout);
         try
         {
-            return await operation();
+            await oneAtATime.WaitAsync(cancelled.Token);
+            try
+            {
+                return await operation(cancelled.Token);
+            }
+            finally
+            {
+                oneAtATime.Release();
+            }
         }
-        finally
+        catch (OperationCanceledException) when (logout.IsCancellationRequested && !cancellation.IsCancellationRequested)
         {
-            oneAtATime.Release();
+            throw SessionFailure.LoggedOutMeanwhile();
         }
     }
 }

@@ -21,7 +21,8 @@ internal sealed record TradeRepublicSettings(
     string Locale,
     string UserAgent,
     TimeSpan RequestTimeout,
-    TimeSpan PriceBudget)
+    TimeSpan PriceBudget,
+    TimeSpan SessionRefreshAfter)
 {
     public const string ApiUrlVariable = "PRISM_TR_API_URL";
     public const string WebSocketUrlVariable = "PRISM_TR_WS_URL";
@@ -32,6 +33,7 @@ internal sealed record TradeRepublicSettings(
     public const string UserAgentVariable = "PRISM_TR_USER_AGENT";
     public const string TimeoutVariable = "PRISM_TR_TIMEOUT_S";
     public const string PriceTimeoutVariable = "PRISM_TR_PRICE_TIMEOUT_S";
+    public const string SessionRefreshVariable = "PRISM_TR_REFRESH_AFTER_S";
 
     public static readonly Uri DefaultApiUrl = new("https://api.traderepublic.com");
     public static readonly Uri DefaultWebSocketUrl = new("wss://api.traderepublic.com");
@@ -47,6 +49,9 @@ internal sealed record TradeRepublicSettings(
     /// </summary>
     public static readonly TimeSpan DefaultPriceBudget = TimeSpan.FromSeconds(5);
 
+    /// <summary>Trade Republic ends idle web sessions; pytr refreshes before any call when the last one is older than this.</summary>
+    public static readonly TimeSpan DefaultSessionRefreshAfter = TimeSpan.FromSeconds(290);
+
     /// <summary>Reads the settings; each unusable value is replaced by its default and described in <paramref name="problems"/>.</summary>
     public static TradeRepublicSettings FromEnvironment(List<string> problems)
     {
@@ -59,7 +64,8 @@ internal sealed record TradeRepublicSettings(
             ReadText(LocaleVariable, DefaultLocale),
             ReadText(UserAgentVariable, DefaultUserAgent),
             ReadSeconds(TimeoutVariable, DefaultRequestTimeout, problems),
-            ReadSeconds(PriceTimeoutVariable, DefaultPriceBudget, problems));
+            ReadSeconds(PriceTimeoutVariable, DefaultPriceBudget, problems),
+            ReadSeconds(SessionRefreshVariable, DefaultSessionRefreshAfter, problems));
         if (settings.PriceBudget >= settings.RequestTimeout)
         {
             problems.Add($"{PriceTimeoutVariable}={settings.PriceBudget.TotalSeconds} is not shorter than {TimeoutVariable}={settings.RequestTimeout.TotalSeconds}, the time limit of a whole portfolio fetch, prices included; prices get what the portfolio leaves of it.");

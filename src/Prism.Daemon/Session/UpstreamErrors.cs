@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Prism.Protocol;
@@ -23,18 +24,26 @@ internal enum UpstreamCall
 /// </summary>
 internal static class UpstreamErrors
 {
-    public static SessionFailure Map(UpstreamCall call, HttpStatusCode status, string? server, string body, int? retryAfterSeconds) =>
-        Classify(call, status, server, body, retryAfterSeconds).AnsweredWith((int)status);
-
-    private static SessionFailure Classify(UpstreamCall call, HttpStatusCode status, string? server, string body, int? retryAfterSeconds)
+    /// <summary>
+    /// The failure for an answer with <paramref name="status"/>; the wait before another try is Trade Republic's own
+    /// <c>meta.nextAttemptInSeconds</c> when the body has one, else the <c>Retry-After</c> header's
+    /// (<paramref name="retryAfterSeconds"/>).
+    /// </summary>
+    public static SessionFailure Map(UpstreamCall call, HttpStatusCode status, string? server, string body, int? retryAfterSeconds)
     {
-        var code = FirstErrorCode(body);
+        var (code, nextAttemptSeconds) = ReadBody(body);
+        return Classify(call, status, server, code, nextAttemptSeconds ?? retryAfterSeconds).AnsweredWith((int)status);
+    }
+
+    private static SessionFailure Classify(UpstreamCall call, HttpStatusCode status, string? server, string? code, int? retryAfterSeconds)
+    {
         var described = $"HTTP {(int)status}{(code is null ? "" : $", {code}")}";
         return (status, code) switch
         {
             (HttpStatusCode.MethodNotAllowed, _) when server?.Contains("awselb", StringComparison.OrdinalIgnoreCase) == true =>
                 new(ApplicationErrorCode.UpstreamBlocked, "Trade Republic's load balancer blocked the request before it reached the login service (HTTP 405 from awselb). The v1 login needs a browser's WAF token; use the v2 login (unset PRISM_TR_LOGIN_API).", code),
-            (HttpStatusCode.UpgradeRequired, _) or (_, "CLIENT_VERSION_OUTDATED") =>
+            // 426 as the reference documents it; 422 MOBILE_APP_VERSION_NOT_SUPPORTED as Trade Republic answered pytr's default in September 2026.
+            (HttpStatusCode.UpgradeRequired, _) or (_, "CLIENT_VERSION_OUTDATED" or "MOBILE_APP_VERSION_NOT_SUPPORTED") =>
                 new(ApplicationErrorCode.ClientOutdated, $"Trade Republic considers this client outdated ({described}); set PRISM_TR_APP_VERSION to the current web app version.", code),
             (_, "TOO_MANY_REQUESTS") or (HttpStatusCode.TooManyRequests, _) =>
                 new(ApplicationErrorCode.RateLimited, $"Trade Republic is rate limiting ({described}); wait{(retryAfterSeconds is { } s ? $" {s} s" : " a while")} before trying again.", code ?? "TOO_MANY_REQUESTS", retryAfterSeconds),
@@ -51,29 +60,57 @@ internal static class UpstreamErrors
     }
 
     /// <summary>The first <c>errors[].errorCode</c> of an error body, or null when the body has none.</summary>
-    public static string? FirstErrorCode(string body)
+    public static string? FirstErrorCode(string body) => ReadBody(body).Code;
+
+    /// <summary>The first error's code and its <c>meta.nextAttemptInSeconds</c> (a number or a numeric string), each null when absent.</summary>
+    private static (string? Code, int? NextAttemptSeconds) ReadBody(string body)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
-            return ErrorCodeOf(document.RootElement);
+            return (ErrorCodeOf(document.RootElement), NextAttemptSecondsOf(document.RootElement));
         }
         catch (JsonException)
         {
+            return (null, null);
+        }
+    }
+
+    private static int? NextAttemptSecondsOf(JsonElement payload)
+    {
+        if (FirstError(payload) is not { } error
+            || !error.TryGetProperty("meta", out var meta)
+            || meta.ValueKind != JsonValueKind.Object
+            || !meta.TryGetProperty("nextAttemptInSeconds", out var next))
+        {
             return null;
         }
+
+        var seconds = next.ValueKind switch
+        {
+            JsonValueKind.Number when next.TryGetDouble(out var number) => number,
+            JsonValueKind.String when double.TryParse(next.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+            _ => double.NaN,
+        };
+        // Whole seconds, rounded up so a client never tries a moment too early; nonsense (negative, absurdly large) is ignored.
+        return seconds is >= 0 and <= 86_400 ? (int)Math.Ceiling(seconds) : null;
     }
 
     /// <summary>The first <c>errors[].errorCode</c> of a parsed error payload (HTTP body or websocket E frame).</summary>
     public static string? ErrorCodeOf(JsonElement payload) =>
+        FirstError(payload) is { } error
+        && error.TryGetProperty("errorCode", out var errorCode)
+        && errorCode.ValueKind == JsonValueKind.String
+            ? Sanitized(errorCode.GetString()!)
+            : null;
+
+    private static JsonElement? FirstError(JsonElement payload) =>
         payload.ValueKind == JsonValueKind.Object
         && payload.TryGetProperty("errors", out var errors)
         && errors.ValueKind == JsonValueKind.Array
         && errors.GetArrayLength() > 0
         && errors[0].ValueKind == JsonValueKind.Object
-        && errors[0].TryGetProperty("errorCode", out var errorCode)
-        && errorCode.ValueKind == JsonValueKind.String
-            ? Sanitized(errorCode.GetString()!)
+            ? errors[0]
             : null;
 
     /// <summary>A server code is shown to the user: keep it a short identifier, so a body can never smuggle a secret in.</summary>

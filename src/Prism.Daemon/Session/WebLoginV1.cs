@@ -25,7 +25,7 @@ internal sealed class WebLoginV1(TradeRepublicHttp http, TimeProvider clock) : I
         return new PendingLogin(phone, processId, SecondFactor.SmsCode, clock.GetUtcNow().AddSeconds(countdown), countdown, cookies);
     }
 
-    public async Task CompleteAsync(PendingLogin pending, string? code, CancellationToken cancellation)
+    public async Task CompleteAsync(PendingLogin pending, string? code, Action<PendingLogin> awaitingApproval, CancellationToken cancellation)
     {
         if (code is null)
         {

@@ -14,6 +14,7 @@ internal sealed class WebLoginV2(TradeRepublicHttp http, TimeProvider clock) : I
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan DefaultWindow = TimeSpan.FromSeconds(120);
     private const string LoginPath = "/api/v2/auth/web/login";
+    private const string PendingStatus = "PENDING";
 
     public async Task<PendingLogin> StartAsync(string phone, string pin, CancellationToken cancellation)
     {
@@ -31,10 +32,29 @@ internal sealed class WebLoginV2(TradeRepublicHttp http, TimeProvider clock) : I
         return new PendingLogin(phone, processId, factor, expiresAt, countdown, cookies);
     }
 
-    public Task CompleteAsync(PendingLogin pending, string? code, CancellationToken cancellation) =>
-        pending.SecondFactor == SecondFactor.AuthenticatorCode
-            ? VerifyCodeAsync(pending, code ?? throw MissingCode(), cancellation)
-            : WaitForApprovalAsync(pending, cancellation);
+    public async Task CompleteAsync(PendingLogin pending, string? code, Action<PendingLogin> awaitingApproval, CancellationToken cancellation)
+    {
+        if (pending.SecondFactor != SecondFactor.AuthenticatorCode)
+        {
+            await WaitForApprovalAsync(pending, known: null, cancellation);
+            return;
+        }
+
+        await VerifyCodeAsync(pending, code ?? throw MissingCode(), cancellation);
+        // Some accounts must still approve in the app after an accepted code (pytr#393): the process says so by
+        // staying PENDING. Anything else is decided as an approval's answer would be.
+        var afterCode = await ReadProcessAsync(pending.ProcessId, pending.Cookies, cancellation);
+        if (afterCode.Status is PendingStatus)
+        {
+            var approval = pending with { SecondFactor = SecondFactor.AppApproval, ExpiresAt = ParseExpiry(afterCode.ExpiresAt) ?? pending.ExpiresAt };
+            awaitingApproval(approval);
+            await WaitForApprovalAsync(approval, afterCode, cancellation);
+        }
+        else if (afterCode.Status is { } status && !IsSuccess(status))
+        {
+            throw SessionFailure.ApprovalFailed(status);
+        }
+    }
 
     private async Task VerifyCodeAsync(PendingLogin pending, string code, CancellationToken cancellation)
     {
@@ -45,31 +65,37 @@ internal sealed class WebLoginV2(TradeRepublicHttp http, TimeProvider clock) : I
         await http.SendAsync(verify, pending.Cookies, cancellation);
     }
 
-    /// <summary>Polls the process until the user approved, it failed, or its window closed; cancellable at every wait.</summary>
-    private async Task WaitForApprovalAsync(PendingLogin pending, CancellationToken cancellation)
+    /// <summary>
+    /// Polls the process (starting from <paramref name="known"/>, a state just read, if any) until the user approved,
+    /// it failed, or its window closed; cancellable at every wait.
+    /// </summary>
+    private async Task WaitForApprovalAsync(PendingLogin pending, LoginProcessState? known, CancellationToken cancellation)
     {
-        var deadline = pending.ExpiresAt;
+        var state = known ?? await ReadProcessAsync(pending.ProcessId, pending.Cookies, cancellation);
         while (true)
         {
-            var state = await ReadProcessAsync(pending.ProcessId, pending.Cookies, cancellation);
             switch (state.Status)
             {
-                case "CONFIRMED" or "COMPLETED":
+                case { } status when IsSuccess(status):
                     return;
-                case "PENDING" or null:
+                case PendingStatus or null:
                     break;
                 default:
                     throw SessionFailure.ApprovalFailed(state.Status);
             }
 
-            if (clock.GetUtcNow() + PollInterval > deadline)
+            if (clock.GetUtcNow() + PollInterval > pending.ExpiresAt)
             {
                 throw SessionFailure.ApprovalWindowClosed();
             }
 
             await Task.Delay(PollInterval, clock, cancellation);
+            state = await ReadProcessAsync(pending.ProcessId, pending.Cookies, cancellation);
         }
     }
+
+    /// <summary>The statuses reported for a confirmed login: <c>CONFIRMED</c> and <c>COMPLETED</c> (pytr), <c>APPROVED</c> (seen by another client).</summary>
+    private static bool IsSuccess(string status) => status is "CONFIRMED" or "COMPLETED" or "APPROVED";
 
     private Task<LoginProcessState> ReadProcessAsync(string processId, SessionCookies cookies, CancellationToken cancellation) =>
         http.SendAsync(

@@ -52,13 +52,46 @@ internal sealed class SessionRig : IAsyncDisposable
         return rig;
     }
 
-    /// <summary>Ends the daemon with <c>shutdown</c> and starts a new one on the same data folder.</summary>
-    public async Task RestartDaemonAsync()
+    /// <summary>Ends the daemon with <c>shutdown</c> and starts a new one on the same data folder, with <paramref name="changedSettings"/> set from now on.</summary>
+    public async Task RestartDaemonAsync(IReadOnlyDictionary<string, string>? changedSettings = null)
     {
         await CallAsync("shutdown");
         stdout.AddRange(await Daemon.ReadToEndAsync());
         Assert.Equal(0, await Daemon.WaitForExitAsync());
+        foreach (var (name, value) in changedSettings ?? new Dictionary<string, string>())
+        {
+            environment[name] = value;
+        }
+
         await StartDaemonAsync();
+    }
+
+    /// <summary>Asks <c>get_status</c> until <paramref name="expected"/> holds for it; fails after <see cref="DaemonProcess.Patience"/>.</summary>
+    public async Task<JsonElement> StatusWhenAsync(Func<JsonElement, bool> expected, string what)
+    {
+        var deadline = DateTime.UtcNow + DaemonProcess.Patience;
+        while (true)
+        {
+            var status = await CallAsync("get_status");
+            if (expected(status))
+            {
+                return status;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"get_status never showed {what}; last: {status}\nstderr:\n{Daemon.Stderr}");
+            await Task.Delay(50, testCancelled);
+        }
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds (polled); fails after <see cref="DaemonProcess.Patience"/>.</summary>
+    public async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + DaemonProcess.Patience;
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Never saw {what}.\nstderr:\n{Daemon.Stderr}");
+            await Task.Delay(50, testCancelled);
+        }
     }
 
     /// <summary>Sends a request and returns its reply line (all lines read are kept).</summary>
@@ -75,6 +108,23 @@ internal sealed class SessionRig : IAsyncDisposable
         var lines = await Daemon.ReadUntilReplyAsync(id);
         stdout.AddRange(lines);
         return lines[^1];
+    }
+
+    /// <summary>Reads lines until the replies to all of <paramref name="idJsons"/> (requests sent before, answered in any order) have come; returns them in that order.</summary>
+    public async Task<string[]> RepliesAsync(params string[] idJsons)
+    {
+        var replies = new Dictionary<string, string>(StringComparer.Ordinal);
+        while (replies.Count < idJsons.Length)
+        {
+            var line = await Daemon.ReadLineAsync() ?? throw new Xunit.Sdk.XunitException($"Output ended before the replies to {string.Join(", ", idJsons)}.\nstderr:\n{Daemon.Stderr}");
+            stdout.Add(line);
+            if (idJsons.FirstOrDefault(id => line.Contains($"\"id\":{id}", StringComparison.Ordinal)) is { } answered)
+            {
+                replies[answered] = line;
+            }
+        }
+
+        return [.. idJsons.Select(id => replies[id])];
     }
 
     /// <summary>Calls <paramref name="method"/> and returns its result, failing the test on an error reply.</summary>

@@ -1,0 +1,41 @@
+using Prism.Daemon.Tests.Support;
+using Prism.FakeTradeRepublic;
+
+namespace Prism.Daemon.Tests;
+
+/// <summary>
+/// A logout while <c>confirm_2fa</c> waits for an app approval (which can take minutes) cancels that login at once:
+/// whoever asked to be signed out is answered without waiting and is never signed in by the approval afterwards.
+/// </summary>
+public sealed class LogoutDuringLoginTests
+{
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Logout_while_an_app_approval_is_awaited_cancels_the_login_at_once(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        rig.Server.Scenario.SecondFactor = FakeSecondFactor.AppApproval;
+        rig.Server.Scenario.Approval = FakeApproval.NeverAnswers;
+        await rig.CallAsync("login", SessionRig.LoginParams());
+        var readsAtLogin = rig.Server.ProcessReads;
+        await rig.Daemon.SendLineAsync("""{"jsonrpc":"2.0","method":"confirm_2fa","params":{},"id":"approval"}""");
+        // The approval wait has begun once the daemon polls the process.
+        await rig.WaitUntilAsync(() => rig.Server.ProcessReads > readsAtLogin, "the daemon polling the login process");
+
+        await rig.Daemon.SendLineAsync("""{"jsonrpc":"2.0","method":"logout","params":{},"id":"logout"}""");
+        var replies = await rig.RepliesAsync("\"logout\"", "\"approval\"");
+
+        Assert.Equal("logged_out", Reply.AssertResult(replies[0], "\"logout\"").GetProperty("status").GetString());
+        Assert.Contains("logout", Reply.AssertError(replies[1], 1001, idJson: "\"approval\""), StringComparison.Ordinal);
+        var readsAfterLogout = rig.Server.ProcessReads;
+        rig.Server.Scenario.Approval = FakeApproval.Approves;
+        rig.Server.Scenario.PendingPolls = 0;
+        // Longer than the daemon's poll interval (2 s): a login still polling would see the approval now.
+        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        var status = await rig.CallAsync("get_status");
+        Assert.Equal("idle", status.GetProperty("status").GetString());
+        Assert.False(status.GetProperty("has_saved_session").GetBoolean());
+        Assert.Equal(readsAfterLogout, rig.Server.ProcessReads);
+        await rig.CallFailingAsync("confirm_2fa", 1006);
+    }
+}
