@@ -49,7 +49,8 @@ public sealed class TauriConfigPatcher(TauriSchemaValidator validator, AtomicFil
         }
 
         var dependencyNote = original.Version == TauriConfigVersion.V1 && dependencies.Count > 0
-            ? $"Linux package dependencies NOT declared (a Tauri v1 config): add {string.Join(", ", dependencies.Select(dependency => dependency.Entry))} by hand"
+            ? "Linux package dependencies NOT declared (a Tauri v1 config): add by hand " +
+              string.Join(", ", dependencies.Select(dependency => $"\"{dependency.Entry}\" to the {dependency.Format} depends"))
             : null;
         return new TauriConfigPatchResult(configPath, original.Version, missing, [.. original.Entries, .. missing],
             [.. added.Select(dependency => (dependency.KeyPathText, dependency.Entry))], schemaNote, dependencyNote);

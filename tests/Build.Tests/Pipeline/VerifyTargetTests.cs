@@ -67,6 +67,32 @@ public sealed class VerifyTargetTests : IDisposable
         Assert.Contains("Daemon (NativeAot, X64): 9.5 MiB of 9.0 MiB budget — OVER BUDGET", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void All_triples_is_every_tauri_release_platform_and_no_musl_one()
+    {
+        var binaries = Path.Combine(harness.Root, "src-tauri", "binaries");
+        Directory.CreateDirectory(binaries);
+        using var folder = new TemporaryFolder();
+        foreach (var (triple, bytes) in new (string, byte[])[]
+                 {
+                     ("x86_64-unknown-linux-gnu", CraftedBinaries.Elf(CraftedBinaries.ElfX64, is64: true)),
+                     ("aarch64-unknown-linux-gnu", CraftedBinaries.Elf(CraftedBinaries.ElfArm64, is64: true)),
+                     ("x86_64-apple-darwin", CraftedBinaries.MachO(CraftedBinaries.MachOX64)),
+                     ("aarch64-apple-darwin", CraftedBinaries.MachO(CraftedBinaries.MachOArm64)),
+                     ("universal-apple-darwin", CraftedBinaries.Fat(CraftedBinaries.MachOX64, CraftedBinaries.MachOArm64)),
+                     ("x86_64-pc-windows-msvc", CraftedBinaries.Pe(CraftedBinaries.PeAmd64)),
+                 })
+        {
+            var name = SidecarFileNames.Staged("tr-daemon", triple);
+            File.Move(CraftedBinaries.WriteExecutable(folder, name, bytes), Path.Combine(binaries, name));
+        }
+
+        var run = harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--all-triples");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.DoesNotContain("musl", run.Output, StringComparison.Ordinal);
+    }
+
     private BuildRun Verify(string rid) => harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--runtimes", rid);
 
     /// <summary>A crafted binary of <paramref name="rid"/>'s format padded to the size, and the record Stage would have written.</summary>
