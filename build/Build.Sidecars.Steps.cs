@@ -76,7 +76,8 @@ internal sealed partial class Build
             Log.Warning("{Config}: {Note}", TauriConfigFile, note);
         }
 
-        foreach (var warning in PlatformOverlays.FindHiddenSidecars(TauriConfigFile, result.Version, entries))
+        foreach (var warning in PlatformOverlays.FindHiddenSidecars(TauriConfigFile, result.Version, entries)
+                     .Concat(PlatformOverlays.FindHiddenDependencies(TauriConfigFile, result.Version, LinuxPackageDependency.OpenSsl3)))
         {
             Log.Warning("{Message}", warning.Message);
         }
