@@ -12,9 +12,11 @@ internal sealed partial class Build
         PublishModeChoice mode, AbsolutePath publishRoot)
     {
         var toolchain = AotToolchain.Detect();
-        if (mode == PublishModeChoice.Auto && !toolchain.CanCompile(toolchain.Host) && runtimes.Contains(toolchain.Host))
+        // auto falls back to single files silently only where no install could change that (another OS, musl).
+        foreach (var runtime in runtimes.Where(runtime => mode == PublishModeChoice.Auto && !toolchain.CanCompile(runtime) &&
+                     (runtime == toolchain.Host || toolchain.CouldCompileAfterInstalling(runtime))))
         {
-            Log.Warning("Publishing {Rid} as a single file instead of Native AOT: {Reason}", toolchain.Host.Rid, toolchain.WhyNot(toolchain.Host));
+            Log.Warning("Publishing {Rid} as a single file instead of Native AOT: {Reason}", runtime.Rid, toolchain.WhyNot(runtime));
         }
 
         var requests = PublishPlanner.Plan(sidecars, runtimes, mode, toolchain, RootDirectory, publishRoot);
@@ -66,10 +68,16 @@ internal sealed partial class Build
         var entries = Sidecars.Select(sidecar => (BinariesDirectory / sidecar.Name).RelativeTo(TauriConfigFile.Parent)).ToList();
         var schema = await new TauriSchemaSource().LocateAsync(RootDirectory, EnvironmentVariables, CancellationToken);
         var validator = TauriSchemaValidator.Load(schema);
-        var result = new TauriConfigPatcher(validator).Patch(TauriConfigFile, entries);
+        var result = new TauriConfigPatcher(validator).Patch(TauriConfigFile, entries, LinuxPackageDependency.OpenSsl3);
         Log.Information("{Summary}", result.Summary);
-        ReportSummary(TauriConfigFile.RelativeTo(RootDirectory), result.Changed ? $"added {string.Join(", ", result.AddedEntries)}" : "unchanged");
-        foreach (var warning in PlatformOverlays.FindHiddenSidecars(TauriConfigFile, result.Version, entries))
+        ReportSummary(TauriConfigFile.RelativeTo(RootDirectory), result.Changed ? $"added {result.Additions}" : "unchanged");
+        if (result.DependencyNote is { } note)
+        {
+            Log.Warning("{Config}: {Note}", TauriConfigFile, note);
+        }
+
+        foreach (var warning in PlatformOverlays.FindHiddenSidecars(TauriConfigFile, result.Version, entries)
+                     .Concat(PlatformOverlays.FindHiddenDependencies(TauriConfigFile, result.Version, LinuxPackageDependency.OpenSsl3)))
         {
             Log.Warning("{Message}", warning.Message);
         }
@@ -97,7 +105,8 @@ internal sealed partial class Build
         }
     }
 
-    /// <summary>Checks one entry × triple: the file itself, then its size against the budget of its kind and mode.</summary>
+    /// <summary>Checks one entry × triple: the file itself, then its size against the budget of its kind, mode and
+    /// architecture; warns (without failing) when a Linux single file would be broken by an AppImage.</summary>
     IEnumerable<string> VerifyBinary(string entry, string triple)
     {
         var path = new AbsolutePath(Path.Combine(TauriConfigFile.Parent, entry + "-" + triple + (SidecarFileNames.NeedsExeSuffix(triple) ? ".exe" : "")));
@@ -115,7 +124,13 @@ internal sealed partial class Build
             return [];
         }
 
-        var budget = SizeBudget.Check(record.Kind, mode, size);
+        var runtime = TargetTable.ForRid(record.Rid);
+        if (AppImageCompatibility.Warning(path.Name, runtime, mode) is { } warning)
+        {
+            Log.Warning("{Warning}", warning);
+        }
+
+        var budget = SizeBudget.Check(record.Kind, mode, runtime.Architecture, size);
         ReportSummary(path.Name, budget.Summary);
         return budget.WithinBudget ? [] : [$"{path.Name}: {budget.Summary}"];
     }

@@ -29,8 +29,12 @@ internal sealed partial class Build
     [Parameter("Verify, smoke-test and pack every triple a release promises (a CI gather job), instead of --runtimes.")]
     readonly bool AllTriples = false;
 
-    /// <summary>The runtimes a release ships, built natively by the CI matrix; universal-apple-darwin comes on top.</summary>
-    static readonly string[] ReleaseRuntimes = ["linux-x64", "linux-arm64", "linux-musl-x64", "osx-x64", "osx-arm64", "win-x64"];
+    /// <summary>
+    /// The runtimes a release ships in Tauri bundles, built by the CI matrix; universal-apple-darwin comes on top.
+    /// linux-musl-x64 is not one: Tauri does not build on musl (tauri#12296), so such a sidecar can never be bundled —
+    /// it stays publishable on request (<c>--runtimes linux-musl-x64</c>) as a standalone program.
+    /// </summary>
+    static readonly string[] ReleaseRuntimes = ["linux-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64"];
 
     [Parameter("Publish even when nothing changed since the last publish.")]
     readonly bool Force = false;

@@ -3,9 +3,13 @@ using Prism.Platform;
 namespace Prism.Pipeline.Sidecars;
 
 /// <summary>What a binary's header says it runs on: the OS family its format belongs to (PE, ELF, Mach-O), its
-/// architectures (one, or several for a fat Mach-O), and whether it is a fat (universal) binary.</summary>
+/// architectures (one, or several for a fat Mach-O), whether it is a fat (universal) binary, and — for Mach-O — the
+/// architectures of the slices without a code signature.</summary>
 internal sealed record BinaryHeader(TargetOs Os, IReadOnlyList<string> Architectures, bool IsFat)
 {
+    /// <summary>The architectures of Mach-O slices that carry no <c>LC_CODE_SIGNATURE</c> (always empty for PE and ELF).</summary>
+    public IReadOnlyList<string> UnsignedSlices { get; init; } = [];
+
     /// <summary>The header a binary for <paramref name="triple"/> must have.</summary>
     public static BinaryHeader ExpectedFor(string triple) =>
         TargetTable.IsUniversalAppleDarwin(triple)

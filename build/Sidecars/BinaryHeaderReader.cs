@@ -24,7 +24,7 @@ internal static class BinaryHeaderReader
                 _ => null,
             };
         }
-        catch (Exception error) when (error is IOException or BadImageFormatException or ArgumentException or InvalidOperationException or OverflowException)
+        catch (Exception error) when (error is IOException or InvalidDataException or BadImageFormatException or ArgumentException or InvalidOperationException or OverflowException)
         {
             // The libraries signal a truncated or corrupt header with these; the caller reports "not a valid binary".
             return null;
@@ -48,16 +48,18 @@ internal static class BinaryHeaderReader
     {
         using var stream = File.OpenRead(path);
         var kind = MachOReader.TryLoad(stream, false, out var thin);
-        if (kind == MachOResult.OK)
-        {
-            return new BinaryHeader(TargetOs.MacOS, [MachOArchitecture(thin.Machine)], IsFat: false);
-        }
-
         stream.Position = 0;
-        return kind == MachOResult.FatMachO && MachOReader.TryLoadFat(stream, false, out var slices) == MachOResult.FatMachO
-            ? new BinaryHeader(TargetOs.MacOS, [.. slices.Select(slice => MachOArchitecture(slice.Machine))], IsFat: true)
-            : null;
+        var header = kind == MachOResult.OK
+            ? new BinaryHeader(TargetOs.MacOS, [MachOArchitecture(thin.Machine)], IsFat: false)
+            : kind == MachOResult.FatMachO && MachOReader.TryLoadFat(stream, false, out var slices) == MachOResult.FatMachO
+                ? new BinaryHeader(TargetOs.MacOS, [.. slices.Select(slice => MachOArchitecture(slice.Machine))], IsFat: true)
+                : null;
+        return header is null ? null : header with { UnsignedSlices = UnsignedSlices(stream) };
     }
+
+    /// <summary>The architectures of the slices without a code signature.</summary>
+    private static string[] UnsignedSlices(Stream stream) =>
+        [.. MachOCodeSignatures.Read(stream).Where(slice => !slice.Signed).Select(slice => MachOArchitecture((MachOMachine)slice.CpuType))];
 
     private static BinaryHeader ReadPe(string path)
     {

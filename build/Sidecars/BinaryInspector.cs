@@ -60,8 +60,21 @@ public static class BinaryInspector
         if (actual is null || !actual.Satisfies(expected))
         {
             yield return new("header", HeaderMessage(path, triple, expected, actual));
+            yield break;
+        }
+
+        if (actual.UnsignedSlices.Contains(nameof(System.Runtime.InteropServices.Architecture.Arm64)))
+        {
+            yield return new("code-signature", CodeSignatureMessage(path, actual));
         }
     }
+
+    /// <summary>macOS kills an arm64 Mach-O without a code signature at launch ("Killed: 9"); x86_64 may run unsigned.</summary>
+    private static string CodeSignatureMessage(string path, BinaryHeader actual) =>
+        $"{path}: the {(actual.IsFat ? "arm64 slice of this universal binary" : "arm64 binary")} has no code signature (LC_CODE_SIGNATURE), " +
+        "and macOS kills an unsigned arm64 executable at launch. The .NET SDK ad-hoc signs osx-arm64 publishes (on Linux too): " +
+        "publish it again rather than editing it afterwards (strip or install_name_tool break the signature), or sign it on a Mac " +
+        "with `codesign --sign - <file>`" + (actual.IsFat ? "; make a universal binary with lipo from signed slices" : "") + ".";
 
     private static string HeaderMessage(string path, string triple, BinaryHeader expected, BinaryHeader? actual)
     {

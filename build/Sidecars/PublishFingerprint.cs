@@ -8,7 +8,7 @@ namespace Prism.Pipeline.Sidecars;
 /// <summary>
 /// A hash of everything a publish depends on: the files of the project and of the projects it references (bin/ and
 /// obj/ excluded), the files beside those folders up to the root (imported props such as src/Sidecar.props), the
-/// repository-wide build files, and the runtime, mode, configuration and SDK.
+/// repository-wide build files, and the runtime, mode, toolchain properties, configuration and SDK.
 /// </summary>
 internal static class PublishFingerprint
 {
@@ -18,7 +18,8 @@ internal static class PublishFingerprint
     public static string Compute(PublishRequest request, AbsolutePath root, string sdkVersion)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, $"rid={request.Runtime.Rid};mode={request.Mode};configuration=Release;sdk={sdkVersion}");
+        Append(hash, $"rid={request.Runtime.Rid};mode={request.Mode};configuration=Release;sdk={sdkVersion};" +
+            $"toolchain={string.Join(' ', request.ToolchainProperties)}");
         var folders = ProjectFolders(request.Project).ToList();
         var files = folders.SelectMany(SourceFiles)
             .Concat(folders.SelectMany(folder => FilesBetween(folder, root)))

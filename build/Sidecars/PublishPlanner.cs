@@ -28,8 +28,12 @@ internal static class PublishPlanner
                     $"{sidecar.Project} does not exist. Create the project, or remove the sidecar's line.");
             }
 
-            return runtimeList.Select(runtime => new PublishRequest(sidecar, runtime, Mode(choice, runtime, toolchain), project,
-                publishRoot / sidecar.Name / runtime.Rid));
+            return runtimeList.Select(runtime =>
+            {
+                var mode = Mode(choice, runtime, toolchain);
+                return new PublishRequest(sidecar, runtime, mode, project, publishRoot / sidecar.Name / runtime.Rid,
+                    mode == PublishMode.NativeAot ? toolchain.PublishProperties(runtime) : []);
+            });
         }).ToList();
     }
 

@@ -34,7 +34,7 @@ internal sealed class Publisher(ToolRunner tools, AbsolutePath root, AbsolutePat
         "publish", request.Project, "-c", "Release", "-r", request.Runtime.Rid, "-o", request.OutputDirectory, "-nologo",
         "-p:SelfContained=true",
         .. request.Mode == PublishMode.NativeAot
-            ? (string[])["-p:PublishAot=true"]
+            ? (string[])["-p:PublishAot=true", .. request.ToolchainProperties]
             : ["-p:PublishAot=false", "-p:PublishSingleFile=true", "-p:PublishTrimmed=true"],
     ];
 }

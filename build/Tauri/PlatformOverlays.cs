@@ -29,4 +29,25 @@ public static class PlatformOverlays
 
         return warnings;
     }
+
+    /// <summary>A warning per Linux package list that <c>tauri.linux.conf.json</c> sets without one of <paramref name="dependencies"/>
+    /// (the other platforms' overlays do not reach Linux bundles; a v1 config gets no dependencies at all).</summary>
+    public static IReadOnlyList<OverlayWarning> FindHiddenDependencies(string configPath, TauriConfigVersion version, IReadOnlyList<LinuxPackageDependency> dependencies)
+    {
+        var overlayPath = PathsBeside(configPath)[Array.IndexOf(Platforms, "linux")];
+        if (version == TauriConfigVersion.V1 || !File.Exists(overlayPath))
+        {
+            return [];
+        }
+
+        var overlay = TauriConfigDocument.Load(overlayPath, version);
+        return
+        [
+            .. dependencies
+                .Select(dependency => (dependency, list: overlay.Find(dependency.KeyPath, "package names")))
+                .Where(pair => pair.list.IsSet && !pair.dependency.IsDeclaredBy(pair.list.Entries.Select(entry => entry.StringValue!)))
+                .Select(pair => new OverlayWarning(overlayPath, [pair.dependency.Entry], pair.dependency.KeyPathText,
+                    "make the package depend on them (the sidecars load OpenSSL 3 for TLS)")),
+        ];
+    }
 }

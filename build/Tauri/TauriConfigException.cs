@@ -35,9 +35,9 @@ public sealed class TauriConfigException : Exception
     public static TauriConfigException NotAnObject(TextPosition where, string keyPath) =>
         new($"{where}: `{keyPath}` must be an object. Fix it by hand; the file was left untouched.");
 
-    /// <summary>externalBin holds something other than an array of strings.</summary>
-    public static TauriConfigException ExternalBinNotStringArray(TextPosition where, string keyPath) =>
-        new($"{where}: `{keyPath}` must be an array of strings (paths without the target triple). "
+    /// <summary>A list the pipeline edits (externalBin, a package's depends) holds something other than an array of strings.</summary>
+    public static TauriConfigException NotStringArray(TextPosition where, string keyPath, string itemsAre) =>
+        new($"{where}: `{keyPath}` must be an array of strings ({itemsAre}). "
             + "Fix it by hand; the file was left untouched.");
 
     /// <summary>An entry written with .exe, which Tauri appends itself (tauri#9981).</summary>

@@ -23,7 +23,6 @@ internal static class TauriConfigLayout
     public static IReadOnlyList<string> BundlePath(TauriConfigVersion version) =>
         version == TauriConfigVersion.V1 ? ["tauri", "bundle"] : ["bundle"];
 
-    /// <summary>The dotted key path of <c>externalBin</c>, for messages.</summary>
-    public static string ExternalBinKeyPath(TauriConfigVersion version) =>
-        string.Join('.', BundlePath(version)) + ".externalBin";
+    /// <summary>The keys leading to <c>externalBin</c>.</summary>
+    public static IReadOnlyList<string> ExternalBinPath(TauriConfigVersion version) => [.. BundlePath(version), "externalBin"];
 }

@@ -54,7 +54,19 @@ public sealed class PipelineIntegrationTests : IDisposable
                 "externalBin": [
                     "src-tauri/binaries/tr-daemon",
                     "src-tauri/binaries/prism"
-                ]
+                ],
+                "linux": {
+                    "deb": {
+                        "depends": [
+                            "libssl3t64 | libssl3"
+                        ]
+                    },
+                    "rpm": {
+                        "depends": [
+                            "libssl.so.3()(64bit)"
+                        ]
+                    }
+                }
             }
         """, StringComparison.Ordinal), File.ReadAllText(ConfigPath));
         foreach (var sidecar in new[] { "tr-daemon", "prism" })

@@ -24,31 +24,50 @@ internal static class CraftedBinaries
         return header;
     }
 
-    /// <summary>A 64-bit thin Mach-O executable header with no load commands.</summary>
-    public static byte[] MachO(uint cpuType)
+    /// <summary>
+    /// A 64-bit thin Mach-O executable header with a UUID load command and, when <paramref name="signed"/> (as the SDK
+    /// publishes osx-arm64, ad-hoc signed), an <c>LC_CODE_SIGNATURE</c> after it.
+    /// </summary>
+    public static byte[] MachO(uint cpuType, bool signed = true)
     {
-        var header = new byte[32];
+        const int Uuid = 24, CodeSignature = 16;
+        var commandsSize = Uuid + (signed ? CodeSignature : 0);
+        var header = new byte[32 + commandsSize];
         BinaryPrimitives.WriteUInt32LittleEndian(header, 0xFEEDFACF);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(4), cpuType);
         BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(12), 2);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(16), signed ? 2u : 1u);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(20), (uint)commandsSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(32), 0x1B);
+        BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(36), Uuid);
+        if (signed)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(32 + Uuid), 0x1D);
+            BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(36 + Uuid), CodeSignature);
+        }
+
         return header;
     }
 
-    /// <summary>A fat (universal) Mach-O holding one thin slice per CPU type, each at a 4 KiB boundary.</summary>
-    public static byte[] Fat(params uint[] cpuTypes)
+    /// <summary>A fat (universal) Mach-O holding one signed thin slice per CPU type, each at a 4 KiB boundary.</summary>
+    public static byte[] Fat(params uint[] cpuTypes) => Fat([.. cpuTypes.Select(cpuType => (cpuType, true))]);
+
+    /// <summary>A fat (universal) Mach-O holding one thin slice per entry, signed or not, each at a 4 KiB boundary.</summary>
+    public static byte[] Fat(params (uint CpuType, bool Signed)[] slices)
     {
-        var file = new byte[4096 * (cpuTypes.Length + 1)];
+        var file = new byte[4096 * (slices.Length + 1)];
         BinaryPrimitives.WriteUInt32BigEndian(file, 0xCAFEBABE);
-        BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(4), (uint)cpuTypes.Length);
-        for (var index = 0; index < cpuTypes.Length; index++)
+        BinaryPrimitives.WriteUInt32BigEndian(file.AsSpan(4), (uint)slices.Length);
+        for (var index = 0; index < slices.Length; index++)
         {
             var entry = file.AsSpan(8 + (20 * index));
             var offset = 4096 * (index + 1);
-            BinaryPrimitives.WriteUInt32BigEndian(entry, cpuTypes[index]);
+            var slice = MachO(slices[index].CpuType, slices[index].Signed);
+            BinaryPrimitives.WriteUInt32BigEndian(entry, slices[index].CpuType);
             BinaryPrimitives.WriteUInt32BigEndian(entry[8..], (uint)offset);
-            BinaryPrimitives.WriteUInt32BigEndian(entry[12..], 32);
+            BinaryPrimitives.WriteUInt32BigEndian(entry[12..], (uint)slice.Length);
             BinaryPrimitives.WriteUInt32BigEndian(entry[16..], 12);
-            MachO(cpuTypes[index]).CopyTo(file, offset);
+            slice.CopyTo(file, offset);
         }
 
         return file;

@@ -80,3 +80,58 @@ public class HeaderCheckTests
         _ => throw new ArgumentOutOfRangeException(nameof(binary), binary, "no such crafted binary"),
     };
 }
+
+/// <summary>macOS kills an arm64 Mach-O without a code signature at launch: Verify fails it, slice by slice.</summary>
+public class CodeSignatureCheckTests
+{
+    public static TheoryData<string, byte[]> UnsignedArm64 => new()
+    {
+        { "aarch64-apple-darwin", CraftedBinaries.MachO(CraftedBinaries.MachOArm64, signed: false) },
+        { "universal-apple-darwin", CraftedBinaries.Fat((CraftedBinaries.MachOX64, true), (CraftedBinaries.MachOArm64, false)) },
+        { "universal-apple-darwin", CraftedBinaries.Fat((CraftedBinaries.MachOArm64, false), (CraftedBinaries.MachOX64, false)) },
+    };
+
+    public static TheoryData<string, byte[]> Launchable => new()
+    {
+        { "aarch64-apple-darwin", CraftedBinaries.MachO(CraftedBinaries.MachOArm64, signed: true) },
+        { "x86_64-apple-darwin", CraftedBinaries.MachO(CraftedBinaries.MachOX64, signed: false) },
+        { "universal-apple-darwin", CraftedBinaries.Fat((CraftedBinaries.MachOX64, false), (CraftedBinaries.MachOArm64, true)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnsignedArm64))]
+    public void An_arm64_slice_without_a_code_signature_fails(string triple, byte[] binary)
+    {
+        using var folder = new TemporaryFolder();
+        var path = CraftedBinaries.WriteExecutable(folder, "sidecar", binary);
+
+        var failure = Assert.Single(BinaryInspector.Inspect(path, triple).Failures);
+
+        Assert.Equal("code-signature", failure.Check);
+        Assert.StartsWith($"{path}: the arm64 {(triple == "universal-apple-darwin" ? "slice of this universal binary" : "binary")} has no code signature " +
+                          "(LC_CODE_SIGNATURE), and macOS kills an unsigned arm64 executable at launch.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Launchable))]
+    public void A_signed_arm64_slice_or_an_unsigned_intel_one_passes(string triple, byte[] binary)
+    {
+        using var folder = new TemporaryFolder();
+        var path = CraftedBinaries.WriteExecutable(folder, "sidecar", binary);
+
+        Assert.Empty(BinaryInspector.Inspect(path, triple).Failures);
+    }
+
+    [Fact]
+    public void A_load_command_list_that_runs_past_the_header_is_reported_as_corrupt()
+    {
+        using var folder = new TemporaryFolder();
+        var binary = CraftedBinaries.MachO(CraftedBinaries.MachOArm64, signed: false);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(binary.AsSpan(16), 5);
+        var path = CraftedBinaries.WriteExecutable(folder, "sidecar", binary);
+
+        var failure = Assert.Single(BinaryInspector.Inspect(path, "aarch64-apple-darwin").Failures);
+
+        Assert.Equal("header", failure.Check);
+    }
+}

@@ -30,7 +30,7 @@ public sealed class PublishFingerprintTests : IDisposable
     {
         var root = new AbsolutePath(folder.Path);
         var request = new PublishRequest(new Sidecar("app", "src/App/App.csproj", SidecarKind.Daemon), TargetTable.ForRid(rid), mode,
-            root / "src" / "App" / "App.csproj", root / "out");
+            root / "src" / "App" / "App.csproj", root / "out", []);
         return PublishFingerprint.Compute(request, root, sdk);
     }
 

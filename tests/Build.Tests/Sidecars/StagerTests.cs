@@ -17,7 +17,7 @@ public sealed class StagerTests : IDisposable
     {
         var runtime = TargetTable.ForRid(rid);
         var request = new PublishRequest(new Sidecar("tr-daemon", "x.csproj", SidecarKind.Daemon), runtime, PublishMode.SingleFile,
-            root / "x.csproj", root / "publish" / rid);
+            root / "x.csproj", root / "publish" / rid, []);
         Directory.CreateDirectory(request.OutputDirectory);
         File.WriteAllBytes(request.Executable, [0x7f, (byte)'E', (byte)'L', (byte)'F', 1, 2, 3]);
         foreach (var extra in extraFiles)

@@ -66,3 +66,32 @@ public class PlatformOverlayTests
         Assert.StartsWith($"{overlay}:2:14: invalid JSON:", error.Message, StringComparison.Ordinal);
     }
 }
+
+public class PlatformOverlayDependencyTests
+{
+    [Fact]
+    public void A_linux_overlay_whose_deb_depends_lacks_openssl_produces_a_warning_naming_the_list()
+    {
+        using var folder = new TemporaryFolder();
+        var config = folder.Write("tauri.conf.json", "{}");
+        var overlay = folder.Write("tauri.linux.conf.json", "{\"bundle\": {\"linux\": {\"deb\": {\"depends\": [\"libgtk-3-0\"]}, \"rpm\": {\"depends\": [\"openssl-libs\"]}}}}");
+
+        var warning = Assert.Single(PlatformOverlays.FindHiddenDependencies(config, TauriConfigVersion.V2, LinuxPackageDependency.OpenSsl3));
+
+        Assert.Equal($"{overlay}: sets bundle.linux.deb.depends without libssl3t64 | libssl3; Tauri merges this file over the main config with " +
+                     "JSON Merge Patch, which replaces the whole list, so builds for this platform would not make the package depend on them " +
+                     "(the sidecars load OpenSSL 3 for TLS). Add them to this file's bundle.linux.deb.depends, or remove bundle.linux.deb.depends from it.",
+            warning.Message);
+    }
+
+    [Fact]
+    public void Overlays_that_leave_the_lists_alone_or_are_not_linux_are_fine()
+    {
+        using var folder = new TemporaryFolder();
+        var config = folder.Write("tauri.conf.json", "{}");
+        folder.Write("tauri.linux.conf.json", "{\"bundle\": {\"linux\": {\"appimage\": {}}}}");
+        folder.Write("tauri.windows.conf.json", "{\"bundle\": {\"linux\": {\"deb\": {\"depends\": []}}}}");
+
+        Assert.Empty(PlatformOverlays.FindHiddenDependencies(config, TauriConfigVersion.V2, LinuxPackageDependency.OpenSsl3));
+    }
+}

@@ -3,11 +3,11 @@ using System.Text.Json;
 
 namespace Prism.Pipeline.Tauri;
 
-/// <summary>Writes the splice that adds entries to <c>externalBin</c> in the file's own layout: appended after the
+/// <summary>Writes the splice that adds entries to a list of strings in the file's own layout: appended after the
 /// last entry, or as a new key after the container's last member, creating missing objects on the way.</summary>
-internal sealed class ExternalBinEditor(byte[] utf8, JsonTextStyle style, ExternalBinLocation location)
+internal sealed class StringListEditor(byte[] utf8, JsonTextStyle style, StringListLocation location)
 {
-    /// <summary>The splice that makes <c>externalBin</c> end with <paramref name="entries"/>.</summary>
+    /// <summary>The splice that makes the list end with <paramref name="entries"/>.</summary>
     public TextSplice Append(IReadOnlyList<string> entries) => location.Value switch
     {
         null => InsertMember(location.Container, location.MissingKeys, entries),
