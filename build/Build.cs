@@ -35,6 +35,13 @@ internal sealed partial class Build : NukeBuild
         .DependsOn(Compile)
         .Executes(RunTestsAsync);
 
+    /// <summary>
+    /// How many test projects run side by side: half the cores. Within a project xunit already runs a test class per
+    /// core, and the classes start real processes (daemons, hosts, browsers), so on a 2-core machine one project at a
+    /// time keeps the process timings the suites wait on far from their limits.
+    /// </summary>
+    static int TestProjectsAtOnce => Math.Max(1, Environment.ProcessorCount / 2);
+
     async Task RunTestsAsync()
     {
         var environment = await PublishBinariesUnderTestAsync();
@@ -44,7 +51,8 @@ internal sealed partial class Build : NukeBuild
             : ["--logger", "trx"];
         try
         {
-            await Tools.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory, .. loggers],
+            await Tools.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory,
+                    $"-maxcpucount:{TestProjectsAtOnce}", .. loggers],
                 RootDirectory, environment);
         }
         finally

@@ -8,10 +8,11 @@ internal sealed class TemporaryFolder : IDisposable
     /// <summary>Writes <paramref name="text"/> byte for byte (no newline conversion) and returns the file's path.</summary>
     public string Write(string fileName, string text) => WriteBytes(fileName, System.Text.Encoding.UTF8.GetBytes(text));
 
-    /// <summary>Writes raw bytes and returns the file's path.</summary>
+    /// <summary>Writes raw bytes (creating any folder the name has) and returns the file's path.</summary>
     public string WriteBytes(string fileName, byte[] bytes)
     {
         var path = System.IO.Path.Combine(Path, fileName);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, bytes);
         return path;
     }

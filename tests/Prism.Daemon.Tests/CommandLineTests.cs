@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using Prism.Daemon.Tests.Support;
+using Prism.Tests;
 
 namespace Prism.Daemon.Tests;
 
@@ -7,14 +9,14 @@ public sealed class CommandLineTests
 {
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Version_prints_name_and_semantic_version_and_exits_0(string daemon)
+    public async Task Version_prints_name_and_release_version_and_exits_0(string daemon)
     {
         await using var process = DaemonProcess.Start(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken, "--version");
 
         var output = await process.ReadToEndAsync();
 
         // WriteLine ends the line with Environment.NewLine: CRLF on Windows (ReadToEndAsync keeps the CR).
-        Assert.Matches(@"^tr-daemon \d+\.\d+\.\d+\S*\r?$", Assert.Single(output));
+        Assert.Matches($@"^tr-daemon {Regex.Escape(ReleaseVersion.Value)}\r?$", Assert.Single(output));
         Assert.Equal(0, await process.WaitForExitAsync());
     }
 
