@@ -24,7 +24,8 @@ internal static class Program
 
         var options = DaemonOptions.FromEnvironment();
         using var log = DaemonLogging.Create(options);
-        foreach (var problem in options.Problems.Append(DataDirectory.Ensure(options.DataDirectory)).OfType<string>())
+        // A data folder that cannot hold secrets is reported now; get_status still answers, a login says it again.
+        foreach (var problem in options.Problems.Append(new DataDirectory(options.DataDirectory).Check()).OfType<string>())
         {
             log.Warning("{Problem}", problem);
         }

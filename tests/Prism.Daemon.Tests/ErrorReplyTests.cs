@@ -98,6 +98,23 @@ public sealed class ErrorReplyTests
         await AssertStillServingAsync(process);
     }
 
+    /// <summary>A value that ends in a newline is not the value: "6093\n" must never reach Trade Republic as a PIN.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_phone_pin_or_code_with_a_trailing_newline_gets_invalid_params(string daemon)
+    {
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+
+        await process.SendLineAsync("""{"method":"login","params":{"phone":"+491701234567\n","pin":"6093"},"id":"n1"}""");
+        await process.SendLineAsync("""{"method":"login","params":{"phone":"+491701234567","pin":"6093\n"},"id":"n2"}""");
+        await process.SendLineAsync("""{"method":"confirm_2fa","params":{"token":"123456\n"},"id":"n3"}""");
+
+        Assert.Contains("'phone'", Reply.AssertError((await process.ReadLineAsync())!, -32602, idJson: "\"n1\""), StringComparison.Ordinal);
+        Assert.Contains("'pin'", Reply.AssertError((await process.ReadLineAsync())!, -32602, idJson: "\"n2\""), StringComparison.Ordinal);
+        Assert.Contains("'token'", Reply.AssertError((await process.ReadLineAsync())!, -32602, idJson: "\"n3\""), StringComparison.Ordinal);
+        await AssertStillServingAsync(process);
+    }
+
     private static async Task AssertStillServingAsync(DaemonProcess process)
     {
         await process.SendLineAsync("""{"method":"get_status","params":{},"id":"still-serving"}""");

@@ -195,7 +195,7 @@ public sealed class SessionErrorTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Damaged_session_file_is_reported_once_and_treated_as_absent(string daemon)
+    public async Task Damaged_session_file_is_reported_once_deleted_and_treated_as_absent(string daemon)
     {
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
         await rig.LogInAsync();
@@ -205,7 +205,9 @@ public sealed class SessionErrorTests
         await rig.CallFailingAsync("login", 1007, SessionRig.LoginParams(restoreOnly: true));
         await rig.CallFailingAsync("login", 1007, SessionRig.LoginParams(restoreOnly: true));
 
-        Assert.Single(rig.Daemon.Stderr.Split('\n'), line => line.Contains("Ignoring the saved session", StringComparison.Ordinal));
+        await rig.Daemon.WaitForStderrLineAsync("Deleted the damaged saved session");
+        Assert.Single(rig.Daemon.Stderr.Split('\n'), line => line.Contains("damaged saved session", StringComparison.Ordinal));
+        Assert.Empty(rig.SessionFiles());
         await rig.LogInAsync();
         await rig.RestartDaemonAsync();
         Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());

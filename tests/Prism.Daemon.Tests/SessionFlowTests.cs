@@ -79,6 +79,23 @@ public sealed class SessionFlowTests
         await AssertPortfolioAsync(rig);
     }
 
+    /// <summary>A launcher that restores after a crash need not keep the PIN; a login that may sign in anew still needs it.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_restore_needs_no_pin_but_a_login_does(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        await rig.RestartDaemonAsync();
+
+        await rig.CallFailingAsync("login", -32602, SessionRig.LoginParams(pin: null));
+        var restored = await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true, pin: null));
+
+        Assert.True(restored.GetProperty("restored").GetBoolean());
+        await rig.CallAsync("logout");
+        await rig.CallFailingAsync("login", 1007, SessionRig.LoginParams(restoreOnly: true, pin: null));
+    }
+
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task Login_without_restore_only_also_restores_first(string daemon)

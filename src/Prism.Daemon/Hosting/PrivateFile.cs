@@ -1,15 +1,25 @@
+using System.Security.Cryptography;
+
 namespace Prism.Daemon.Hosting;
 
-/// <summary>Files only their owner may read (0600 on Unix), replaced atomically so a crash never leaves half a file.</summary>
+/// <summary>
+/// Files only their owner may read (0600 on Unix), replaced atomically so a crash never leaves half a file, and
+/// never written or read through a symbolic link: whoever planted one would get the secret, or choose it.
+/// </summary>
 internal static class PrivateFile
 {
     private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
-    /// <summary>Writes <paramref name="content"/> to a temporary file beside <paramref name="path"/> (0600 from the start), then renames it over <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Writes <paramref name="content"/> to a new temporary file beside <paramref name="path"/>, then renames it over
+    /// <paramref name="path"/>. The temporary name is random and the file is created exclusively (it must not exist,
+    /// not even as a link) and 0600 from its first byte; the rename replaces whatever is at <paramref name="path"/>,
+    /// a link included, instead of writing through it.
+    /// </summary>
     public static void WriteAtomically(string path, ReadOnlySpan<byte> content)
     {
-        var temporary = $"{path}.{Environment.ProcessId}.tmp";
-        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
+        var temporary = $"{path}.{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8))}.tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {
             options.UnixCreateMode = OwnerReadWrite;
@@ -29,5 +39,22 @@ internal static class PrivateFile
         {
             File.Delete(temporary);
         }
+    }
+
+    /// <summary>The content of <paramref name="path"/>, or null when there is no file; an IOException when a link (or a folder) is in its place.</summary>
+    public static byte[]? ReadIfPresent(string path)
+    {
+        var file = new FileInfo(path);
+        if (file.LinkTarget is not null)
+        {
+            throw new IOException($"{file.Name} is a symbolic link, which is never followed.");
+        }
+
+        if (!file.Exists)
+        {
+            return Directory.Exists(path) ? throw new IOException($"{file.Name} is a folder, not a file.") : null;
+        }
+
+        return File.ReadAllBytes(path);
     }
 }

@@ -1,3 +1,4 @@
+using Prism.Daemon.Hosting;
 using Prism.Daemon.Session;
 using Prism.Protocol;
 using Serilog;
@@ -8,8 +9,9 @@ namespace Prism.Daemon.Rpc;
 
 /// <summary>
 /// The RPC engine with error details that keep internals inside: a <see cref="SessionFailure"/> becomes the
-/// contract's application error (code, message, <c>data.reason</c>); anything else is logged on stderr and
-/// answered with a generic internal error, without stack trace, exception type or message.
+/// contract's application error (code, message, <c>data.reason</c>); a data folder that cannot be used is an internal
+/// error whose message names the folder and the fix; anything else is logged on stderr and answered with a generic
+/// internal error, without stack trace, exception type or message.
 /// </summary>
 internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler, ILogger log) : JsonRpc(handler)
 {
@@ -25,6 +27,13 @@ internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler, ILogger log)
                 Message = failure.Message,
                 Data = new ApplicationErrorData(failure.Reason, failure.RetryAfterSeconds),
             };
+        }
+
+        if (exception is DataDirectoryUnusable unusable)
+        {
+            // Says which folder and how to fix it; no secret is in a folder's problem.
+            log.Error("Method {Method} failed: {Problem}", request.Method, unusable.Message);
+            return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)JsonRpcErrorCodes.InternalError, Message = unusable.Message };
         }
 
         log.Error(exception, "Method {Method} failed", request.Method);

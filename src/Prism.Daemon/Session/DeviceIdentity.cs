@@ -8,28 +8,63 @@ namespace Prism.Daemon.Session;
 /// <summary>
 /// The <c>X-TR-Device-Info</c> header: Trade Republic ties a web login to a device, so the <c>stableDeviceId</c>
 /// (SHA-512 hex of random bytes) is created once per installation and kept in the data folder — on the first
-/// login, not at start, so a daemon that never logs in never writes.
+/// login, not at start, so a daemon that never logs in never writes. A folder where it cannot be kept fails the
+/// login with the folder's problem (and is tried again on the next login).
 /// </summary>
-internal sealed class DeviceIdentity(string dataDirectory)
+internal sealed class DeviceIdentity(DataDirectory folder)
 {
     public const string FileName = "device-id";
 
-    private readonly Lazy<string> stableDeviceId = new(() => LoadOrCreate(dataDirectory));
+    private readonly Lock gate = new();
+    private string? stableDeviceId;
 
-    public string StableDeviceId => stableDeviceId.Value;
-
-    /// <summary>Reads the installation's device id from <paramref name="dataDirectory"/>, creating it on first use.</summary>
-    private static string LoadOrCreate(string dataDirectory)
+    public string StableDeviceId
     {
-        var path = Path.Combine(dataDirectory, FileName);
-        if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: 128 } saved && saved.All(char.IsAsciiHexDigitLower))
+        get
+        {
+            lock (gate)
+            {
+                return stableDeviceId ??= LoadOrCreate();
+            }
+        }
+    }
+
+    /// <summary>Reads the installation's device id from the data folder, creating it on first use.</summary>
+    private string LoadOrCreate()
+    {
+        folder.EnsureUsable();
+        var path = Path.Combine(folder.Path, FileName);
+        if (ReadSaved(path) is { } saved)
         {
             return saved;
         }
 
         var created = Convert.ToHexStringLower(SHA512.HashData(RandomNumberGenerator.GetBytes(64)));
-        PrivateFile.WriteAtomically(path, Encoding.ASCII.GetBytes(created));
+        try
+        {
+            PrivateFile.WriteAtomically(path, Encoding.ASCII.GetBytes(created));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw folder.Failure($"create the device id file {FileName}", exception);
+        }
+
         return created;
+    }
+
+    /// <summary>The saved id, or null when there is none that is readable and well-formed (a new one replaces it).</summary>
+    private static string? ReadSaved(string path)
+    {
+        try
+        {
+            return PrivateFile.ReadIfPresent(path) is { } saved && Encoding.ASCII.GetString(saved).Trim() is { Length: 128 } id && id.All(char.IsAsciiHexDigitLower)
+                ? id
+                : null;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The header value: base64 of the device description as JSON.</summary>

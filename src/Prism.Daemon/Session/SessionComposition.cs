@@ -10,13 +10,14 @@ internal static class SessionComposition
     public static SessionManager Create(DaemonOptions options, HttpClient httpClient, ILogger log)
     {
         var settings = options.TradeRepublic;
-        var http = new TradeRepublicHttp(httpClient, settings, new DeviceIdentity(options.DataDirectory));
+        var folder = new DataDirectory(options.DataDirectory);
+        var http = new TradeRepublicHttp(httpClient, settings, new DeviceIdentity(folder));
         var clock = TimeProvider.System;
         ILoginFlow login = settings.LoginApi == LoginApi.V1 ? new WebLoginV1(http, clock) : new WebLoginV2(http, clock);
         return new SessionManager(
             login,
             new SessionEndpoints(http),
-            new SessionStore(options.DataDirectory, log),
+            new SessionStore(folder, log),
             new PortfolioReader(settings, new PositionPricer(settings.PriceBudget, log)),
             settings.ApiUrl,
             clock,

@@ -147,8 +147,9 @@ internal sealed class SessionRig : IAsyncDisposable
         return error.TryGetProperty("data", out var data) ? data : default;
     }
 
-    public static string LoginParams(bool restoreOnly = false, string pin = FakeAccount.Pin) =>
-        $$"""{"phone":"{{FakeAccount.Phone}}","pin":"{{pin}}"{{(restoreOnly ? ",\"restore_only\":true" : "")}}}""";
+    /// <summary>The params of <c>login</c> for the fake's account; <paramref name="pin"/> null leaves the PIN out.</summary>
+    public static string LoginParams(bool restoreOnly = false, string? pin = FakeAccount.Pin) =>
+        $$"""{"phone":"{{FakeAccount.Phone}}"{{(pin is null ? "" : $",\"pin\":\"{pin}\"")}}{{(restoreOnly ? ",\"restore_only\":true" : "")}}}""";
 
     /// <summary>A complete login with the authenticator code.</summary>
     public async Task LogInAsync()

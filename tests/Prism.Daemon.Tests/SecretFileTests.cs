@@ -1,0 +1,243 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using System.Text;
+using Prism.Daemon.Tests.Support;
+using Prism.FakeTradeRepublic;
+
+namespace Prism.Daemon.Tests;
+
+/// <summary>
+/// The files that hold secrets (saved sessions, the device id, the key naming session files): 0600 in a 0700 folder
+/// that belongs to the user, written atomically, never through a link; damaged ones do not block a login; a folder
+/// that cannot hold them is named with its fix, get_status still answers, and a login Trade Republic accepted is
+/// kept for the run even when it cannot be saved.
+/// </summary>
+public sealed class SecretFileTests
+{
+    private const UnixFileMode OwnerReadWrite = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [UnsupportedOSPlatform("windows")]
+    public async Task Links_planted_at_predictable_temporary_names_are_never_written_through(string daemon)
+    {
+        SkipOnWindows();
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        var bait = Path.Combine(Directory.CreateTempSubdirectory("prism-bait-").FullName, "bait");
+        File.WriteAllText(bait, "");
+        // Earlier versions wrote "<file>.<pid>.tmp", opened with Create: through whatever link was there.
+        var deviceId = Path.Combine(rig.DataDirectory, "device-id");
+        File.CreateSymbolicLink($"{deviceId}.{rig.Daemon.Id}.tmp", bait);
+        await rig.LogInAsync();
+        var session = Assert.Single(rig.SessionFiles());
+        await rig.RestartDaemonAsync();
+        File.CreateSymbolicLink($"{session}.{rig.Daemon.Id}.tmp", bait);
+
+        // A restore saves the refreshed cookies.
+        Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());
+
+        Assert.Equal("", File.ReadAllText(bait));
+        foreach (var secret in new[] { deviceId, session })
+        {
+            Assert.Null(new FileInfo(secret).LinkTarget);
+            Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(secret));
+        }
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_link_in_place_of_the_session_file_is_neither_followed_nor_written_through(string daemon)
+    {
+        SkipOnWindows();
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var session = Assert.Single(rig.SessionFiles());
+        await rig.RestartDaemonAsync();
+        var elsewhere = Path.Combine(Directory.CreateTempSubdirectory("prism-elsewhere-").FullName, "session.json");
+        File.Move(session, elsewhere);
+        File.CreateSymbolicLink(session, elsewhere);
+        var planted = File.ReadAllBytes(elsewhere);
+
+        await rig.CallFailingAsync("login", 1007, SessionRig.LoginParams(restoreOnly: true));
+        await rig.LogInAsync();
+
+        Assert.Equal(planted, File.ReadAllBytes(elsewhere));
+        Assert.Null(new FileInfo(session).LinkTarget);
+        Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(session));
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_missing_data_folder_is_created_owner_only(string daemon)
+    {
+        SkipOnWindows();
+        var parent = Directory.CreateTempSubdirectory("prism-parent-").FullName;
+        var folder = Path.Combine(parent, "not", "yet", "prism");
+        await using (var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), new DaemonSetup(folder), TestContext.Current.CancellationToken))
+        {
+            await process.SendLineAsync("""{"method":"get_status","id":1}""");
+            Reply.AssertResult((await process.ReadLineAsync())!, "1");
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+        Directory.Delete(parent, recursive: true);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_data_folder_open_to_others_is_refused_with_its_fix_and_nothing_is_written_into_it(string daemon)
+    {
+        SkipOnWindows();
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        File.SetUnixFileMode(rig.DataDirectory, File.GetUnixFileMode(rig.DataDirectory) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        await rig.RestartDaemonAsync();
+        var fix = $"chmod 700 {rig.DataDirectory}";
+
+        await rig.Daemon.WaitForStderrLineAsync(fix);
+        var status = await rig.CallAsync("get_status");
+        Assert.Equal("idle", status.GetProperty("status").GetString());
+        var message = await LoginFailsWithInternalErrorAsync(rig);
+
+        Assert.Contains(fix, message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(rig.DataDirectory));
+        Assert.Equal(0, rig.Server.LoginRequests);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_data_folder_that_cannot_exist_is_named_in_the_login_error_and_get_status_still_answers(string daemon)
+    {
+        var parent = Directory.CreateTempSubdirectory("prism-parent-").FullName;
+        var file = Path.Combine(parent, "a-regular-file");
+        File.WriteAllText(file, "");
+        var folder = Path.Combine(file, "prism");
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_DATA_DIR"] = folder });
+
+        await rig.Daemon.WaitForStderrLineAsync($"Cannot use the data folder {folder}");
+        var status = await rig.CallAsync("get_status");
+        Assert.Equal("idle", status.GetProperty("status").GetString());
+        Assert.False(status.GetProperty("has_saved_session").GetBoolean());
+        var message = await LoginFailsWithInternalErrorAsync(rig);
+
+        Assert.Contains(folder, message, StringComparison.Ordinal);
+        Assert.Contains("PRISM_DATA_DIR", message, StringComparison.Ordinal);
+        Assert.Equal("idle", (await rig.CallAsync("get_status")).GetProperty("status").GetString());
+        Directory.Delete(parent, recursive: true);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_login_Trade_Republic_accepted_stays_signed_in_when_its_session_cannot_be_saved(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var session = Assert.Single(rig.SessionFiles());
+        await rig.CallAsync("logout");
+        // A folder (not empty) in the file's place: the save's rename fails as on a full or read-only disk.
+        Directory.CreateDirectory(session);
+        File.WriteAllText(Path.Combine(session, "keep"), "");
+
+        await rig.LogInAsync();
+
+        await rig.Daemon.WaitForStderrLineAsync("could not be saved");
+        var status = await rig.CallAsync("get_status");
+        Assert.Equal("authenticated", status.GetProperty("status").GetString());
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.CallAsync("fetch_portfolio")));
+        Assert.True(Directory.Exists(session));
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_session_file_that_parses_but_is_damaged_is_deleted_and_the_login_goes_on(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var session = Assert.Single(rig.SessionFiles());
+        await rig.RestartDaemonAsync();
+        string[] damaged =
+        [
+            """{"format":1,"cookies":[{"name":"tr_session","value":"x","path":"/","secure":true,"httpOnly":true}],"savedAt":"2026-01-01T00:00:00Z"}""",
+            """{"format":1,"cookies":[null],"savedAt":"2026-01-01T00:00:00Z"}""",
+            """{"format":1,"cookies":[{"name":null,"value":"x","domain":"127.0.0.1","path":"/"}],"savedAt":"2026-01-01T00:00:00Z"}""",
+            """{"format":1,"cookies":"tr_session=x","savedAt":"2026-01-01T00:00:00Z"}""",
+            """{"format":1,"cookies":null,"savedAt":"2026-01-01T00:00:00Z"}""",
+            "null",
+        ];
+
+        foreach (var content in damaged)
+        {
+            File.WriteAllText(session, content);
+
+            var login = await rig.SendAsync("login", SessionRig.LoginParams());
+
+            Assert.True(Reply.Parse(login).TryGetProperty("result", out var result), $"A login with the session file {content} failed: {login}");
+            Assert.Equal("waiting_2fa", result.GetProperty("status").GetString());
+            Assert.False(File.Exists(session), $"The damaged session file {content} was not deleted.");
+        }
+
+        Assert.Equal("authenticated", (await rig.CallAsync("confirm_2fa", $$"""{"token":"{{FakeAccount.AuthenticatorCode}}"}""")).GetProperty("status").GetString());
+        Assert.Single(rig.SessionFiles());
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Session_files_are_named_by_a_key_of_the_installation_not_by_a_plain_hash_of_the_number(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var first = Path.GetFileName(Assert.Single(rig.SessionFiles()));
+        var key = Assert.Single(Directory.GetFiles(rig.DataDirectory, "*.key"));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(key));
+        }
+
+        // Another installation (here: the same folder after its key is gone) names the same number's file otherwise.
+        await rig.CallAsync("logout");
+        File.Delete(key);
+        await rig.RestartDaemonAsync();
+        await rig.LogInAsync();
+        var second = Path.GetFileName(Assert.Single(rig.SessionFiles()));
+
+        Assert.NotEqual(first, second);
+        Assert.DoesNotContain(LegacyNameOf(FakeAccount.Phone), new[] { first, second });
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_session_saved_under_an_earlier_versions_plain_hash_name_is_renamed_once_and_restored(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var keyed = Assert.Single(rig.SessionFiles());
+        await rig.RestartDaemonAsync();
+        var legacy = Path.Combine(rig.DataDirectory, LegacyNameOf(FakeAccount.Phone));
+        File.Move(keyed, legacy);
+
+        Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());
+
+        Assert.False(File.Exists(legacy));
+        Assert.Equal(keyed, Assert.Single(rig.SessionFiles()));
+    }
+
+    /// <summary>How versions before the keyed names named the file of <paramref name="phone"/>: a plain SHA-256, anyone could recompute it.</summary>
+    private static string LegacyNameOf(string phone) =>
+        "session-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("prism-session:" + phone)))[..32] + ".json";
+
+    /// <summary>A login fails with -32603 and a message about the folder; a restore without PIN meets the same message.</summary>
+    private static async Task<string> LoginFailsWithInternalErrorAsync(SessionRig rig)
+    {
+        var message = AssertInternalError(await rig.SendAsync("login", SessionRig.LoginParams()));
+        Assert.Equal(message, AssertInternalError(await rig.SendAsync("login", SessionRig.LoginParams(restoreOnly: true, pin: null))));
+        return message;
+    }
+
+    private static string AssertInternalError(string line) =>
+        Reply.AssertError(line, -32603, Reply.Parse(line).GetProperty("id").GetRawText());
+
+    private static void SkipOnWindows() =>
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows has no Unix modes or symbolic links a user may plant; the profile's ACLs keep the folder private.");
+}
