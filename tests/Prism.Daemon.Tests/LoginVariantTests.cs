@@ -79,6 +79,21 @@ public sealed class LoginVariantTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task App_approval_after_a_code_that_the_user_rejects_is_login_rejected(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        rig.Server.Scenario.ApprovalAfterCode = true;
+        rig.Server.Scenario.Approval = FakeApproval.Rejects;
+        await rig.CallAsync("login", SessionRig.LoginParams());
+
+        var data = await rig.CallFailingAsync("confirm_2fa", 1002, RightCode);
+
+        Assert.Equal("REJECTED", data.GetProperty("reason").GetString());
+        Assert.Equal("idle", (await rig.CallAsync("get_status")).GetProperty("status").GetString());
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task Approved_status_counts_as_a_confirmed_login(string daemon)
     {
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);

@@ -42,18 +42,21 @@ internal sealed class WebLoginV2(TradeRepublicHttp http, TimeProvider clock) : I
 
         await VerifyCodeAsync(pending, code ?? throw MissingCode(), cancellation);
         // Some accounts must still approve in the app after an accepted code (pytr#393): the process says so by
-        // staying PENDING. Anything else is decided as an approval's answer would be.
+        // staying PENDING. A process without a status gives no reason to wait; any other status is read as an
+        // approval's answer would be.
         var afterCode = await ReadProcessAsync(pending.ProcessId, pending.Cookies, cancellation);
-        if (afterCode.Status is PendingStatus)
+        if (afterCode.Status is null)
         {
-            var approval = pending with { SecondFactor = SecondFactor.AppApproval, ExpiresAt = ParseExpiry(afterCode.ExpiresAt) ?? pending.ExpiresAt };
+            return;
+        }
+
+        var approval = pending with { SecondFactor = SecondFactor.AppApproval, ExpiresAt = ParseExpiry(afterCode.ExpiresAt) ?? pending.ExpiresAt };
+        if (afterCode.Status == PendingStatus)
+        {
             awaitingApproval(approval);
-            await WaitForApprovalAsync(approval, afterCode, cancellation);
         }
-        else if (afterCode.Status is { } status && !IsSuccess(status))
-        {
-            throw SessionFailure.ApprovalFailed(status);
-        }
+
+        await WaitForApprovalAsync(approval, afterCode, cancellation);
     }
 
     private async Task VerifyCodeAsync(PendingLogin pending, string code, CancellationToken cancellation)
