@@ -46,9 +46,11 @@ internal sealed class LinuxCrossToolchain(RuntimeTarget host, string root, Func<
             missing.Add("ld.lld (package lld)");
         }
 
+        // Multiarch (libc6-dev:arm64) puts them in /usr/lib/<tuple>; the cross package (libc6-dev-arm64-cross) in /usr/<tuple>/lib.
         var libraries = Path.Combine(root, "usr", "lib", tuple);
+        var crossLibraries = Path.Combine(root, "usr", tuple, "lib");
         missing.AddRange(LibcFiles
-            .Where(file => !File.Exists(Path.Combine(libraries, file)))
+            .Where(file => !File.Exists(Path.Combine(libraries, file)) && !File.Exists(Path.Combine(crossLibraries, file)))
             .Select(file => $"{Path.Combine(libraries, file)} (package libc6-dev:{arch})"));
 
         if (GccRuntimeFolder(tuple) is null)

@@ -47,10 +47,12 @@ public sealed class LinuxCrossToolchainTests : IDisposable
     }
 
     [Fact]
-    public void Cross_toolchain_from_the_cross_packages_gcc_folder_counts_too()
+    public void The_c_runtime_of_debians_cross_packages_counts_too()
     {
         Directory.Delete(Path.Combine(root.Path, "usr/lib/gcc/aarch64-linux-gnu"), recursive: true);
+        Directory.Delete(Path.Combine(root.Path, "usr/lib/aarch64-linux-gnu"), recursive: true);
         Touch("usr/lib/gcc-cross/aarch64-linux-gnu/12/crtbeginS.o", "usr/lib/gcc-cross/aarch64-linux-gnu/12/libgcc.a");
+        Touch("usr/aarch64-linux-gnu/lib/crt1.o", "usr/aarch64-linux-gnu/lib/crti.o", "usr/aarch64-linux-gnu/lib/libc.so");
 
         Assert.Equal(PublishMode.NativeAot, Assert.Single(Plan(PublishModeChoice.Auto, "linux-arm64")).Mode);
     }

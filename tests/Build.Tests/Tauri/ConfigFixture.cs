@@ -9,11 +9,12 @@ internal static class ConfigFixture
 
     public static TauriSchemaValidator Validator { get; } = TauriSchemaValidator.Load(RepositoryPaths.TauriSchema);
 
-    /// <summary>Writes <paramref name="config"/> as tauri.conf.json in <paramref name="folder"/>, patches it with both sidecars, and returns the new text.</summary>
-    public static string PatchText(TemporaryFolder folder, string config)
+    /// <summary>Writes <paramref name="config"/> as tauri.conf.json in <paramref name="folder"/>, patches it with both sidecars
+    /// (and the Linux package dependencies, when given), and returns the new text.</summary>
+    public static string PatchText(TemporaryFolder folder, string config, IReadOnlyList<LinuxPackageDependency>? dependencies = null)
     {
         var path = folder.Write("tauri.conf.json", config);
-        new TauriConfigPatcher(Validator).Patch(path, Sidecars);
+        new TauriConfigPatcher(Validator).Patch(path, Sidecars, dependencies ?? []);
         return File.ReadAllText(path);
     }
 

@@ -6,12 +6,7 @@ namespace Prism.Pipeline.Tests.Tauri;
 /// byte-preserving and idempotent like externalBin, keeping the user's own entries.</summary>
 public class LinuxDependencyPatchTests
 {
-    private static string Patch(TemporaryFolder folder, string config)
-    {
-        var path = folder.Write("tauri.conf.json", config);
-        new TauriConfigPatcher(ConfigFixture.Validator).Patch(path, ConfigFixture.Sidecars, LinuxPackageDependency.OpenSsl3);
-        return File.ReadAllText(path);
-    }
+    private static string Patch(TemporaryFolder folder, string config) => ConfigFixture.PatchText(folder, config, LinuxPackageDependency.OpenSsl3);
 
     [Fact]
     public void A_config_without_linux_settings_gets_both_lists_after_the_bundles_last_member()
