@@ -62,6 +62,8 @@ internal static class CommandLine
           {TradeRepublicSettings.UserAgentVariable,-25} User-Agent; default a desktop Chrome
           {TradeRepublicSettings.TimeoutVariable,-25} seconds to wait for Trade Republic; default {TradeRepublicSettings.DefaultRequestTimeout.TotalSeconds:0}
           {TradeRepublicSettings.PriceTimeoutVariable,-25} seconds a portfolio fetch waits for prices, then leaves the missing out; default {TradeRepublicSettings.DefaultPriceBudget.TotalSeconds:0}
+          {TradeRepublicSettings.WebSocketProtocolVersionVariable,-25} number sent in the websocket's `connect`; default {TradeRepublicSettings.DefaultWebSocketProtocolVersion}
+          {TradeRepublicSettings.PortfolioTopicVariable,-25} type of the portfolio subscription; default {TradeRepublicSettings.DefaultPortfolioTopic}
         Logs go to stderr only; stdout carries protocol messages only.
 
         """;

@@ -17,7 +17,7 @@ internal static class SessionComposition
             login,
             new SessionEndpoints(http),
             new SessionStore(options.DataDirectory, log),
-            new PortfolioReader(settings, new PositionPricer(settings.PriceBudget, log)),
+            new PortfolioReader(settings, new PositionPricer(settings.PriceBudget, log), log),
             settings.ApiUrl,
             clock,
             log);
