@@ -114,7 +114,7 @@ public static class FakeAccount
         ["LU0274208692.LSX"] = [Quote("105.45", "105.55", "105.5")],
         ["DE000BU2Z015.LSX"] = ["""{"bid":{"time":1767261600000,"price":98.4,"size":100000},"ask":{"time":1767261600000,"price":98.5,"size":100000},"last":{"time":1767261000000,"price":98.45,"size":5000},"qualityId":"realtime"}"""],
         ["DE0001102630.LSX"] = ["""{"bid":{"time":"1767261600000","price":"99.875","size":"50000"},"ask":{"time":"1767261600000","price":"99.925","size":"50000"},"last":null,"qualityId":"realtime"}"""],
-        ["XF000BTC0017.BHS"] = [Quote("87650.10", "87658.50", "87654.32")],
+        ["XF000BTC0017.BHS"] = [Quote("87650.10", "87658.50", "87654.70")],
     };
 
     /// <summary>
@@ -134,7 +134,7 @@ public static class FakeAccount
         "isin=LU0274208692 instrument_id=- name=Xtrackers MSCI World Swap quantity=0.123456 average_buy_in=98.76 price=105.5 exchange=LSX value=13.024608",
         "isin=DE000BU2Z015 instrument_id=- name=Bundesrep.Deutschland Anl.v.2023 quantity=1000 average_buy_in=97.8 price=98.45 exchange=LSX value=984.50",
         "isin=DE0001102630 instrument_id=- name=Bund Aug 2033 quantity=500 average_buy_in=101.2 price=99.875 exchange=LSX value=499.375",
-        "isin=- instrument_id=XF000BTC0017 name=Bitcoin quantity=0.05 average_buy_in=41000 price=87654.32 exchange=BHS value=4382.716",
+        "isin=- instrument_id=XF000BTC0017 name=Bitcoin quantity=0.05 average_buy_in=41000 price=87654.70 exchange=BHS value=4382.735",
         "cash EUR 1234.56",
     ];
 

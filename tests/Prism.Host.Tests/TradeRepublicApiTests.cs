@@ -39,6 +39,34 @@ public sealed class TradeRepublicApiTests
     }
 
     [Fact]
+    public async Task A_newer_web_app_is_a_502_naming_both_settings_and_the_settings_follow_it()
+    {
+        await using (var rig = await FakeTradeRepublicHost.StartAsync())
+        {
+            rig.Server.Scenario.NewerWebApp = true;
+            await rig.LogInAgainIfNeededAsync();
+
+            var error = (await rig.GetAsync("/api/portfolio", HttpStatusCode.BadGateway)).GetProperty("error");
+
+            Assert.Equal("UPSTREAM_ERROR", error.GetProperty("name").GetString());
+            Assert.Contains("PRISM_TR_PORTFOLIO_TOPIC", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("PRISM_TR_WS_PROTOCOL_VERSION", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        await using (var rig = await FakeTradeRepublicHost.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["PRISM_TR_PORTFOLIO_TOPIC"] = FakeAccount.NewerPortfolioTopic,
+            ["PRISM_TR_WS_PROTOCOL_VERSION"] = FakeAccount.NewerProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            rig.Server.Scenario.NewerWebApp = true;
+            await rig.LogInAgainIfNeededAsync();
+
+            Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.GetAsync("/api/portfolio", HttpStatusCode.OK)));
+        }
+    }
+
+    [Fact]
     public async Task Wrong_code_is_400_CODE_INVALID_and_the_host_stays_usable()
     {
         await using var rig = await FakeTradeRepublicHost.StartAsync();
@@ -62,7 +90,7 @@ public sealed class TradeRepublicApiTests
         var again = await rig.LogInAgainIfNeededAsync();
         Assert.Equal("authenticated", again.GetProperty("status").GetString());
         var portfolio = await rig.GetAsync("/api/portfolio", HttpStatusCode.OK);
-        Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
         rig.AssertNoSecretInLog();
     }
 
@@ -78,7 +106,7 @@ public sealed class TradeRepublicApiTests
         var status = await rig.GetAsync("/api/status", HttpStatusCode.OK);
         Assert.Equal("authenticated", status.GetProperty("status").GetString());
         var portfolio = await rig.GetAsync("/api/portfolio", HttpStatusCode.OK);
-        Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
         Assert.Equal(loginsBefore, rig.Server.LoginRequests);
         Assert.Contains("Restored the saved session", rig.Host.Log, StringComparison.Ordinal);
         rig.AssertNoSecretInLog();
@@ -141,8 +169,11 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
 
     public HostProcess Host { get; }
 
-    /// <summary>The fake, and the host's JIT build — or <paramref name="published"/>, with its own published daemon.</summary>
-    public static async Task<FakeTradeRepublicHost> StartAsync(PublishedHost? published = null)
+    /// <summary>
+    /// The fake, and the host's JIT build — or <paramref name="published"/>, with its own published daemon; the daemon
+    /// inherits <paramref name="settings"/> (e.g. PRISM_TR_PRICE_TIMEOUT_S) from the host's environment.
+    /// </summary>
+    public static async Task<FakeTradeRepublicHost> StartAsync(PublishedHost? published = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var server = await FakeTradeRepublicServer.StartAsync();
         try
@@ -154,6 +185,11 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
                 // Debug logging: the most the host and daemon ever write, so the no-secret assertions see it all.
                 ["PRISM_LOG_LEVEL"] = "Debug",
             };
+            foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            {
+                environment[name] = value;
+            }
+
             var host = await HostProcess.StartAsync(environment, executable: published?.Path);
             return new FakeTradeRepublicHost(server, host);
         }
