@@ -33,8 +33,20 @@ public sealed record LogoutResult(string Status)
 /// <summary>The result of <c>fetch_portfolio</c>. Decimals travel as strings so that no client rounds them.</summary>
 public sealed record FetchPortfolioResult(IReadOnlyList<PortfolioPosition> Positions, IReadOnlyList<CashBalance> Cash);
 
-/// <summary>One security in the portfolio.</summary>
-public sealed record PortfolioPosition(string Isin, string Quantity, string AverageBuyIn, string? Name = null, string? Price = null, string? Value = null);
+/// <summary>
+/// One security in the portfolio, named by <see cref="Isin"/> or, when Trade Republic gives none, by
+/// <see cref="InstrumentId"/> (never neither). <see cref="Exchange"/> is the venue <see cref="Price"/> is from; for a
+/// bond the price is a percentage of the nominal <see cref="Quantity"/>, and <see cref="Value"/> accounts for it.
+/// </summary>
+public sealed record PortfolioPosition(
+    string? Isin,
+    string? InstrumentId,
+    string? Name,
+    string Quantity,
+    string? AverageBuyIn,
+    string? Price = null,
+    string? Value = null,
+    string? Exchange = null);
 
 /// <summary>Cash held in one currency.</summary>
 public sealed record CashBalance(string Currency, string Amount);

@@ -34,6 +34,8 @@ public sealed class CommandLineTests
         Assert.Contains("PRISM_LOG_LEVEL", help, StringComparison.Ordinal);
         Assert.Contains("PRISM_TR_API_URL", help, StringComparison.Ordinal);
         Assert.Contains("PRISM_TR_APP_VERSION", help, StringComparison.Ordinal);
+        Assert.Contains("PRISM_TR_WS_PROTOCOL_VERSION", help, StringComparison.Ordinal);
+        Assert.Contains("PRISM_TR_PORTFOLIO_TOPIC", help, StringComparison.Ordinal);
         Assert.DoesNotContain("\"jsonrpc\"", help, StringComparison.Ordinal);
         Assert.Equal(0, await process.WaitForExitAsync());
     }

@@ -5,14 +5,15 @@ using Prism.FakeTradeRepublic;
 namespace Prism.Daemon.Tests;
 
 /// <summary>
-/// Prices are an extra on the portfolio: a ticker refused (instrument not on LSX) or silent past
-/// PRISM_TR_PRICE_TIMEOUT_S leaves its position without price and value, says why in the log, and the fetch succeeds.
+/// Prices as pytr finds them: the instrument's details first, then its ticker on the first exchange they list, bonds
+/// valued in percent. They are an extra on the portfolio: a ticker refused or silent past PRISM_TR_PRICE_TIMEOUT_S
+/// leaves its position without price and value, says why in the log, and the fetch succeeds.
 /// </summary>
 public sealed class PriceTests
 {
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task A_ticker_refused_leaves_only_its_position_without_price_and_says_why(string daemon)
+    public async Task Prices_come_from_the_first_exchange_of_each_instrument_and_bonds_are_valued_in_percent(string daemon)
     {
         // The level a user runs with (the tests' default is Debug).
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_LOG_LEVEL"] = "Information" });
@@ -21,15 +22,55 @@ public sealed class PriceTests
         var portfolio = await rig.CallAsync("fetch_portfolio");
 
         Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
-        var positions = portfolio.GetProperty("positions").EnumerateArray().ToList();
-        Assert.Equal("LU0274208692", positions[2].GetProperty("isin").GetString());
-        Assert.False(positions[2].TryGetProperty("price", out _));
-        Assert.False(positions[2].TryGetProperty("value", out _));
+        var positions = portfolio.GetProperty("positions").EnumerateArray().ToDictionary(p => (p.TryGetProperty("isin", out var isin) ? isin : p.GetProperty("instrument_id")).GetString()!);
+        // Traded on Tradegate only: priced there, and the venue says so.
+        Assert.Equal("TDG", positions[FakeAccount.OffLsxIsin].GetProperty("exchange").GetString());
+        // Bonds: 1000 nominal at 98.45 % is worth 984.50, not 98450 — by the instrument's type, and by the maturity in a name.
+        Assert.Equal("984.50", positions[FakeAccount.BondByTypeIsin].GetProperty("value").GetString());
+        Assert.Equal("499.375", positions[FakeAccount.BondByNameIsin].GetProperty("value").GetString());
+        // Delisted (no exchange at all): no price, no value, no venue.
+        Assert.False(positions[FakeAccount.UnpricedIsin].TryGetProperty("price", out _));
+        Assert.False(positions[FakeAccount.UnpricedIsin].TryGetProperty("value", out _));
+        Assert.False(positions[FakeAccount.UnpricedIsin].TryGetProperty("exchange", out _));
         // At the usual level the log counts, but does not list the holdings.
         var log = await StderrAfterShutdownAsync(rig);
-        Assert.Contains("Prices for 2 of 3 instruments", log, StringComparison.Ordinal);
-        Assert.DoesNotContain("LU0274208692", log, StringComparison.Ordinal);
+        Assert.Contains("Prices for 8 of 9 instruments", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeAccount.UnpricedIsin, log, StringComparison.Ordinal);
         rig.AssertNoSecretLeaked();
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Every_instrument_and_ticker_subscription_is_unsubscribed(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+
+        await rig.CallAsync("fetch_portfolio");
+
+        var topics = rig.Server.Subscriptions.Topics;
+        Assert.Equal(9, topics.Count(topic => topic.Contains("\"type\":\"instrument\"", StringComparison.Ordinal)));
+        Assert.Equal(9, topics.Count(topic => topic.Contains("\"type\":\"ticker\"", StringComparison.Ordinal)));
+        // The delisted instrument lists no exchange: its ticker is asked on LSX, Trade Republic's usual venue.
+        Assert.Contains($$"""{"type":"ticker","id":"{{FakeAccount.UnpricedIsin}}.LSX"}""", topics);
+        Assert.Contains($$"""{"type":"ticker","id":"{{FakeAccount.InstrumentIdOnly}}.BHS"}""", topics);
+        await AssertEventuallyAsync(() => rig.Server.Subscriptions.LeftOpen.Count == 0, () => $"Left subscribed: {string.Join(", ", rig.Server.Subscriptions.LeftOpen)}");
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Instruments_are_asked_at_once_so_slow_answers_cost_one_wait_not_one_per_position(string daemon)
+    {
+        // Nine instruments answering after 1 s each: asked one after the other they would need 9 s, more than the 5 s budget.
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_TR_PRICE_TIMEOUT_S"] = "5" });
+        await rig.LogInAsync();
+        rig.Server.Scenario.InstrumentDelay = TimeSpan.FromSeconds(1);
+
+        var clock = Stopwatch.StartNew();
+        var portfolio = await rig.CallAsync("fetch_portfolio");
+
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
@@ -45,7 +86,7 @@ public sealed class PriceTests
 
         Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
         var positions = portfolio.GetProperty("positions").EnumerateArray().ToList();
-        Assert.Equal(["12.5", "3", "0.123456"], positions.Select(p => p.GetProperty("quantity").GetString()));
+        Assert.Equal(["12.5", "3", "2", "4", "100", "0.123456", "1000", "500", "0.05"], positions.Select(p => p.GetProperty("quantity").GetString()));
         Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _) || p.TryGetProperty("value", out _), $"A silent ticker gave a price: {p}"));
         Assert.Equal("1234.56", Assert.Single(portfolio.GetProperty("cash").EnumerateArray()).GetProperty("amount").GetString());
 
@@ -54,8 +95,9 @@ public sealed class PriceTests
         Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.CallAsync("fetch_portfolio")));
         // At Debug (the tests' default) the log says why each price is missing.
         var log = await StderrAfterShutdownAsync(rig);
-        Assert.Contains("No price for IE00B4L5Y983: its ticker did not answer within 1 s", log, StringComparison.Ordinal);
-        Assert.Contains($"No price for LU0274208692: Trade Republic refused its ticker ({FakeAccount.TickerErrorCode})", log, StringComparison.Ordinal);
+        Assert.Contains("No price for IE00B4L5Y983: its ticker on LSX did not answer within 1 s", log, StringComparison.Ordinal);
+        Assert.Contains($"No exchange for {FakeAccount.UnpricedIsin} from its instrument details (they list no exchangeIds); asking LSX", log, StringComparison.Ordinal);
+        Assert.Contains($"No price for {FakeAccount.UnpricedIsin}: Trade Republic refused its ticker on LSX ({FakeAccount.TickerErrorCode})", log, StringComparison.Ordinal);
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
@@ -74,9 +116,37 @@ public sealed class PriceTests
 
         var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
 
-        Assert.Equal(3, positions.Count);
+        Assert.Equal(9, positions.Count);
         Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _), $"A silent ticker gave a price: {p}"));
         Assert.Contains("No prices: the portfolio took the fetch's whole time limit", await StderrAfterShutdownAsync(rig), StringComparison.Ordinal);
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Silent_instruments_cost_the_price_budget_not_the_fetch(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_TR_PRICE_TIMEOUT_S"] = "1" });
+        await rig.LogInAsync();
+        rig.Server.Scenario.InstrumentDelay = TimeSpan.FromMinutes(5);
+
+        var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
+
+        Assert.Equal(9, positions.Count);
+        Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _), $"A silent instrument gave a price: {p}"));
+        Assert.Contains("No price for IE00B4L5Y983: its instrument details did not answer within 1 s", await StderrAfterShutdownAsync(rig), StringComparison.Ordinal);
+        await AssertEventuallyAsync(() => rig.Server.Subscriptions.LeftOpen.Count == 0, () => $"Left subscribed: {string.Join(", ", rig.Server.Subscriptions.LeftOpen)}");
+    }
+
+    /// <summary>Waits up to 10 s for <paramref name="condition"/>: the fake reads the daemon's last messages on its own schedule.</summary>
+    private static async Task AssertEventuallyAsync(Func<bool> condition, Func<string> describe)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition() && deadline.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(condition(), describe());
     }
 
     /// <summary>Everything the daemon logged, once it has exited (so no line is still on its way).</summary>

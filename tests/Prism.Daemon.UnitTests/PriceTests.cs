@@ -96,11 +96,22 @@ public sealed class PriceTests
         Assert.Null(PositionValue.Of(quantity, price));
     }
 
-    [Fact]
-    public void Tickers_are_asked_on_lsx_as_json()
+    [Theory]
+    [InlineData("1000", "98.45", "984.50")]
+    [InlineData("500", "99.875", "499.375")]
+    [InlineData("0.01", "101.5", "0.01015")]
+    public void A_bonds_value_is_its_nominal_times_its_price_in_percent(string nominal, string price, string value)
     {
-        Assert.Equal("""{"type":"ticker","id":"IE00B4L5Y983.LSX"}""", SubscriptionTopic.Ticker("IE00B4L5Y983"));
-        Assert.Equal("""{"type":"compactPortfolioByType","secAccNo":"0987654321"}""", SubscriptionTopic.Portfolio("0987654321"));
+        Assert.Equal(value, PositionValue.Of(nominal, price, inPercent: true));
+    }
+
+    [Fact]
+    public void Topics_are_written_as_json()
+    {
+        Assert.Equal("""{"type":"instrument","id":"IE00B4L5Y983"}""", SubscriptionTopic.Instrument("IE00B4L5Y983"));
+        Assert.Equal("""{"type":"ticker","id":"IE00B4L5Y983.TDG"}""", SubscriptionTopic.Ticker("IE00B4L5Y983", "TDG"));
+        Assert.Equal("""{"type":"compactPortfolioByTypeV2","secAccNo":"0987654321"}""", SubscriptionTopic.Portfolio("compactPortfolioByTypeV2", "0987654321"));
+        Assert.Equal("""{"type":"instrument","id":"A\u0022B"}""", SubscriptionTopic.Instrument("A\"B"));
         Assert.Equal("""{"type":"cash"}""", SubscriptionTopic.Cash());
     }
 }

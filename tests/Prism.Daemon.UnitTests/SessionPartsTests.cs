@@ -26,15 +26,15 @@ public sealed class SessionPartsTests
     }
 
     [Fact]
-    public void Positions_of_all_categories_are_flattened_with_decimals_as_written()
+    public void Positions_of_all_categories_are_flattened_with_decimals_as_plain_text()
     {
         const string payload = """{"categories":[{"positions":[{"isin":"A","netSize":1.10,"averageBuyIn":"2"}]},{"positions":[]},{"categoryType":"none"},{"positions":[{"isin":"B","netSize":"0.5","averageBuyIn":3e2,"name":"Bee"}]}]}""";
 
-        var positions = PortfolioPayload.Positions(payload);
+        var positions = PortfolioPayload.Positions(payload).Positions;
 
         Assert.Equal(["A", "B"], positions.Select(p => p.Isin));
         Assert.Equal(["1.10", "0.5"], positions.Select(p => p.Quantity));
-        Assert.Equal(["2", "3e2"], positions.Select(p => p.AverageBuyIn));
+        Assert.Equal(["2", "300"], positions.Select(p => p.AverageBuyIn));
         Assert.Equal([null, "Bee"], positions.Select(p => p.Name));
     }
 

@@ -8,15 +8,20 @@ using Microsoft.AspNetCore.Routing;
 namespace Prism.FakeTradeRepublic;
 
 /// <summary>
-/// The websocket at <c>/</c>: refuses a connection without a valid session (401), greets <c>connect 31</c> with
-/// <c>connected</c>, and answers <c>sub</c> for <c>compactPortfolioByType</c> (an <c>A</c> frame, then a <c>D</c>
-/// frame with the current portfolio, or an <c>E</c> frame), <c>cash</c> (an <c>A</c> frame) and <c>ticker</c> (the
-/// <see cref="FakeAccount.Tickers"/> frames of the ISIN on LSX, an <c>E</c> frame for any other, or nothing when
-/// <see cref="FakeScenario.TickersSilent"/>); every <c>sub</c> gets an <c>E</c> frame with <c>AUTHENTICATION_ERROR</c>
-/// when <see cref="FakeScenario.SessionEndsOnSocket"/>; <c>unsub</c> gets <c>C</c>.
+/// The websocket at <c>/</c>: refuses a connection without a valid session (401), greets <c>connect &lt;version&gt;</c>
+/// with <c>connected</c>, and answers <c>sub</c> for the portfolio topic (<c>compactPortfolioByType</c>, or under
+/// <see cref="FakeScenario.NewerWebApp"/> its V2 name: an <c>A</c> frame, then a <c>D</c> frame with the current
+/// portfolio, or an <c>E</c> frame), <c>cash</c> (an <c>A</c> frame), <c>instrument</c> (the
+/// <see cref="FakeAccount.Instruments"/> answer, after <see cref="FakeScenario.InstrumentDelay"/>) and <c>ticker</c>
+/// (the <see cref="FakeAccount.Tickers"/> frames of that instrument on that exchange, an <c>E</c> frame for any other,
+/// or nothing when <see cref="FakeScenario.TickersSilent"/>); unknown topics get <c>E</c> <c>BAD_SUBSCRIPTION_TYPE</c>,
+/// every <c>sub</c> gets an <c>E</c> frame with <c>AUTHENTICATION_ERROR</c> when <see cref="FakeScenario.SessionEndsOnSocket"/>;
+/// <c>unsub</c> gets <c>C</c>. Every subscription is recorded in <see cref="FakeTradeRepublicServer.Subscriptions"/>.
 /// </summary>
 internal static class FakePortfolioSocket
 {
+    private const string ClassicPortfolioTopic = "compactPortfolioByType";
+
     public static void MapOn(IEndpointRouteBuilder routes, FakeTradeRepublicServer server) =>
         routes.Map("/", async context =>
         {
@@ -33,73 +38,155 @@ internal static class FakePortfolioSocket
             }
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
-            await ServeAsync(socket, server.Scenario, context.RequestAborted);
+            using var connection = new Connection(socket, server);
+            await connection.ServeAsync(context.RequestAborted);
         });
 
-    private static async Task ServeAsync(WebSocket socket, FakeScenario scenario, CancellationToken aborted)
+    /// <summary>One client's websocket: frames go out one at a time, also those answered later (delayed instruments).</summary>
+    private sealed class Connection(WebSocket socket, FakeTradeRepublicServer server) : IDisposable
     {
-        while (await ReceiveAsync(socket, aborted) is { } message)
+        private readonly SemaphoreSlim sending = new(1, 1);
+        private readonly List<Task> later = [];
+        private readonly CancellationTokenSource ended = new();
+        private int number;
+        private int protocolVersion;
+
+        private FakeScenario Scenario => server.Scenario;
+
+        public async Task ServeAsync(CancellationToken aborted)
         {
-            var parts = message.Split(' ', 3);
-            switch (parts)
+            using var connection = CancellationTokenSource.CreateLinkedTokenSource(aborted, ended.Token);
+            try
             {
-                case ["connect", "31", _]:
-                    await SendAsync(socket, "connected", aborted);
-                    break;
-                case ["sub", var id, var topic]:
-                    if (topic.Contains("\"compactPortfolioByType\"", StringComparison.Ordinal))
-                    {
-                        await Task.Delay(scenario.PortfolioDelay, aborted);
-                    }
+                await ServeMessagesAsync(connection.Token);
+            }
+            finally
+            {
+                // Answers still waiting go nowhere once the client has gone.
+                await ended.CancelAsync();
+                await Task.WhenAll(later.Select(answer => answer.ContinueWith(_ => { }, TaskScheduler.Default)));
+            }
+        }
 
-                    foreach (var frame in Answer(id, topic, scenario))
-                    {
-                        await SendAsync(socket, frame, aborted);
-                    }
+        public void Dispose()
+        {
+            ended.Dispose();
+            sending.Dispose();
+        }
 
-                    break;
-                case ["unsub", var id]:
-                    await SendAsync(socket, $"{id} C", aborted);
-                    break;
-                default:
-                    await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, "unknown message", aborted);
-                    return;
+        private async Task ServeMessagesAsync(CancellationToken aborted)
+        {
+            while (await ReceiveAsync(socket, aborted) is { } message)
+            {
+                var parts = message.Split(' ', 3);
+                switch (parts)
+                {
+                    case ["connect", var version, _] when int.TryParse(version, out protocolVersion):
+                        number = server.Subscriptions.Connected(protocolVersion);
+                        await SendAsync("connected", aborted);
+                        break;
+                    case ["sub", var id, var topic]:
+                        server.Subscriptions.Subscribed(number, id, topic);
+                        await AnswerAsync(id, topic, aborted);
+                        break;
+                    case ["unsub", var id]:
+                        server.Subscriptions.Ended(number, id);
+                        await SendAsync($"{id} C", aborted);
+                        break;
+                    default:
+                        await socket.CloseAsync(WebSocketCloseStatus.ProtocolError, "unknown message", aborted);
+                        return;
+                }
+            }
+        }
+
+        private async Task AnswerAsync(string id, string topic, CancellationToken aborted)
+        {
+            using var json = JsonDocument.Parse(topic);
+            var type = json.RootElement.GetProperty("type").GetString();
+            if (type is ClassicPortfolioTopic or FakeAccount.NewerPortfolioTopic)
+            {
+                await Task.Delay(Scenario.PortfolioDelay, aborted);
+            }
+
+            if (type == "instrument" && Scenario.InstrumentDelay > TimeSpan.Zero)
+            {
+                var frames = Answer(id, json.RootElement, type).ToList();
+                later.Add(Task.Run(
+                    async () =>
+                    {
+                        await Task.Delay(Scenario.InstrumentDelay, aborted);
+                        await SendAllAsync(frames, aborted);
+                    },
+                    aborted));
+                return;
+            }
+
+            await SendAllAsync(Answer(id, json.RootElement, type), aborted);
+        }
+
+        private IEnumerable<string> Answer(string id, JsonElement topic, string? type)
+        {
+            if (Scenario.SessionEndsOnSocket)
+            {
+                return [Error(id, "AUTHENTICATION_ERROR")];
+            }
+
+            if (IsPortfolioTopic(type) && !Scenario.PortfolioError
+                && topic.TryGetProperty("secAccNo", out var account) && account.GetString() == FakeAccount.SecuritiesAccountNumber)
+            {
+                var (stale, current) = Scenario.UnusualPositions
+                    ? (FakeAccount.WithUnusualPositions(FakeAccount.StalePortfolioJson), FakeAccount.WithUnusualPositions(FakeAccount.PortfolioJson))
+                    : (FakeAccount.StalePortfolioJson, FakeAccount.PortfolioJson);
+                return [$"{id} A {stale}", $"{id} D {Delta(stale, current)}"];
+            }
+
+            switch (type)
+            {
+                case "cash":
+                    return [$"{id} A {FakeAccount.CashJson}"];
+                case "instrument":
+                    return FakeAccount.Instruments.TryGetValue(topic.GetProperty("id").GetString() ?? "", out var instrument)
+                        ? [$"{id} A {instrument}"]
+                        : [Error(id, FakeAccount.TickerErrorCode)];
+                case "ticker":
+                    return Scenario.TickersSilent ? [] : Ticker(id, topic.GetProperty("id").GetString());
+            }
+
+            var code = IsPortfolioTopic(type) && Scenario.PortfolioError ? FakeAccount.PortfolioErrorCode : "BAD_SUBSCRIPTION_TYPE";
+            return [Error(id, code)];
+        }
+
+        /// <summary>Whether <paramref name="type"/> is the portfolio topic of the web app this scenario plays, on this connection's protocol version.</summary>
+        private bool IsPortfolioTopic(string? type) => Scenario.NewerWebApp
+            ? type == FakeAccount.NewerPortfolioTopic && protocolVersion >= FakeAccount.NewerProtocolVersion
+            : type == ClassicPortfolioTopic;
+
+        private async Task SendAllAsync(IEnumerable<string> frames, CancellationToken aborted)
+        {
+            foreach (var frame in frames)
+            {
+                await SendAsync(frame, aborted);
+            }
+        }
+
+        private async Task SendAsync(string text, CancellationToken aborted)
+        {
+            await sending.WaitAsync(aborted);
+            try
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, aborted);
+            }
+            finally
+            {
+                sending.Release();
             }
         }
     }
 
-    private static IEnumerable<string> Answer(string id, string topic, FakeScenario scenario)
+    private static IEnumerable<string> Ticker(string id, string? instrumentOnExchange)
     {
-        if (scenario.SessionEndsOnSocket)
-        {
-            return [Error(id, "AUTHENTICATION_ERROR")];
-        }
-
-        using var json = JsonDocument.Parse(topic);
-        var type = json.RootElement.GetProperty("type").GetString();
-        if (type == "compactPortfolioByType" && !scenario.PortfolioError
-            && json.RootElement.TryGetProperty("secAccNo", out var account) && account.GetString() == FakeAccount.SecuritiesAccountNumber)
-        {
-            return [$"{id} A {FakeAccount.StalePortfolioJson}", $"{id} D {Delta(FakeAccount.StalePortfolioJson, FakeAccount.PortfolioJson)}"];
-        }
-
-        if (type == "cash")
-        {
-            return [$"{id} A {FakeAccount.CashJson}"];
-        }
-
-        if (type == "ticker")
-        {
-            return scenario.TickersSilent ? [] : Ticker(id, json.RootElement.GetProperty("id").GetString());
-        }
-
-        var code = type == "compactPortfolioByType" && scenario.PortfolioError ? FakeAccount.PortfolioErrorCode : "BAD_SUBSCRIPTION_TYPE";
-        return [Error(id, code)];
-    }
-
-    private static IEnumerable<string> Ticker(string id, string? instrument)
-    {
-        if (instrument?.Split('.') is not [var isin, "LSX"] || !FakeAccount.Tickers.TryGetValue(isin, out var payloads))
+        if (instrumentOnExchange is null || !FakeAccount.Tickers.TryGetValue(instrumentOnExchange, out var payloads))
         {
             return [Error(id, FakeAccount.TickerErrorCode)];
         }
@@ -156,7 +243,4 @@ internal static class FakePortfolioSocket
             return null;
         }
     }
-
-    private static Task SendAsync(WebSocket socket, string text, CancellationToken aborted) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, aborted);
 }

@@ -104,4 +104,20 @@ public sealed class FakeScenario
 
     /// <summary>Ticker subscriptions get no frame at all (as from an exchange feed that hangs); the portfolio and cash still answer.</summary>
     public bool TickersSilent { get; set; }
+
+    /// <summary>
+    /// How long each <c>instrument</c> subscription takes to answer. The fake answers them independently of each other and
+    /// of the rest (as a server looking them up in parallel), so a client that asks all at once waits this long once.
+    /// </summary>
+    public TimeSpan InstrumentDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// The web app has moved on, as reported in 2026: <c>compactPortfolioByType</c> is refused with
+    /// <c>BAD_SUBSCRIPTION_TYPE</c>, and the portfolio comes as <see cref="FakeAccount.NewerPortfolioTopic"/> on
+    /// connections opened with <c>connect</c> <see cref="FakeAccount.NewerProtocolVersion"/> (or newer) only.
+    /// </summary>
+    public bool NewerWebApp { get; set; }
+
+    /// <summary>The portfolio holds two more positions in forms no report describes (<see cref="FakeAccount.WithUnusualPositions"/>).</summary>
+    public bool UnusualPositions { get; set; }
 }

@@ -37,6 +37,9 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
 
     public FakeScenario Scenario { get; } = new();
 
+    /// <summary>What clients subscribed to on the websocket, and left subscribed.</summary>
+    public FakeSubscriptions Subscriptions { get; } = new();
+
     /// <summary>How many login requests (v1 and v2) arrived: a rate-limited client must not retry in a loop.</summary>
     public int LoginRequests => Volatile.Read(ref loginRequests);
 

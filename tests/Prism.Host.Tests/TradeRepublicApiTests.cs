@@ -39,6 +39,34 @@ public sealed class TradeRepublicApiTests
     }
 
     [Fact]
+    public async Task A_newer_web_app_is_a_502_naming_both_settings_and_the_settings_follow_it()
+    {
+        await using (var rig = await FakeTradeRepublicHost.StartAsync())
+        {
+            rig.Server.Scenario.NewerWebApp = true;
+            await rig.LogInAgainIfNeededAsync();
+
+            var error = (await rig.GetAsync("/api/portfolio", HttpStatusCode.BadGateway)).GetProperty("error");
+
+            Assert.Equal("UPSTREAM_ERROR", error.GetProperty("name").GetString());
+            Assert.Contains("PRISM_TR_PORTFOLIO_TOPIC", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("PRISM_TR_WS_PROTOCOL_VERSION", error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        }
+
+        await using (var rig = await FakeTradeRepublicHost.StartAsync(daemonSettings: new Dictionary<string, string?>
+        {
+            ["PRISM_TR_PORTFOLIO_TOPIC"] = FakeAccount.NewerPortfolioTopic,
+            ["PRISM_TR_WS_PROTOCOL_VERSION"] = FakeAccount.NewerProtocolVersion.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }))
+        {
+            rig.Server.Scenario.NewerWebApp = true;
+            await rig.LogInAgainIfNeededAsync();
+
+            Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.GetAsync("/api/portfolio", HttpStatusCode.OK)));
+        }
+    }
+
+    [Fact]
     public async Task Wrong_code_is_400_CODE_INVALID_and_the_host_stays_usable()
     {
         await using var rig = await FakeTradeRepublicHost.StartAsync();
@@ -62,7 +90,7 @@ public sealed class TradeRepublicApiTests
         var again = await rig.LogInAgainIfNeededAsync();
         Assert.Equal("authenticated", again.GetProperty("status").GetString());
         var portfolio = await rig.GetAsync("/api/portfolio", HttpStatusCode.OK);
-        Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
         rig.AssertNoSecretInLog();
     }
 
@@ -78,7 +106,7 @@ public sealed class TradeRepublicApiTests
         var status = await rig.GetAsync("/api/status", HttpStatusCode.OK);
         Assert.Equal("authenticated", status.GetProperty("status").GetString());
         var portfolio = await rig.GetAsync("/api/portfolio", HttpStatusCode.OK);
-        Assert.Equal(3, portfolio.GetProperty("positions").GetArrayLength());
+        Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(portfolio));
         Assert.Equal(loginsBefore, rig.Server.LoginRequests);
         Assert.Contains("Restored the saved session", rig.Host.Log, StringComparison.Ordinal);
         rig.AssertNoSecretInLog();

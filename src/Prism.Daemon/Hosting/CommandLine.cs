@@ -51,18 +51,20 @@ internal static class CommandLine
           tr-daemon --help      print this help and exit
 
         Environment:
-          {DaemonOptions.DataDirectoryVariable,-25} data folder (saved session); default: per-user application data + /prism
-          {DaemonOptions.LogLevelVariable,-25} Verbose, Debug, Information (default), Warning, Error or Fatal
-          {TradeRepublicSettings.ApiUrlVariable,-25} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
-          {TradeRepublicSettings.WebSocketUrlVariable,-25} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
-          {TradeRepublicSettings.LoginApiVariable,-25} v2 (default, web login) or v1 (legacy SMS code)
-          {TradeRepublicSettings.AppVersionVariable,-25} web app version sent as X-TR-App-Version; default {TradeRepublicSettings.DefaultAppVersion}
-          {TradeRepublicSettings.PlatformVariable,-25} X-Tr-Platform; default {TradeRepublicSettings.DefaultPlatform}
-          {TradeRepublicSettings.LocaleVariable,-25} Accept-Language and websocket locale; default {TradeRepublicSettings.DefaultLocale}
-          {TradeRepublicSettings.UserAgentVariable,-25} User-Agent; default a desktop Chrome
-          {TradeRepublicSettings.TimeoutVariable,-25} seconds to wait for Trade Republic; default {TradeRepublicSettings.DefaultRequestTimeout.TotalSeconds:0}
-          {TradeRepublicSettings.PriceTimeoutVariable,-25} seconds a portfolio fetch waits for prices, then leaves the missing out; default {TradeRepublicSettings.DefaultPriceBudget.TotalSeconds:0}
-          {TradeRepublicSettings.SessionRefreshVariable,-25} seconds a session may sit idle before it is refreshed (and saved again); default {TradeRepublicSettings.DefaultSessionRefreshAfter.TotalSeconds:0}
+          {DaemonOptions.DataDirectoryVariable,-29} data folder (saved session); default: per-user application data + /prism
+          {DaemonOptions.LogLevelVariable,-29} Verbose, Debug, Information (default), Warning, Error or Fatal
+          {TradeRepublicSettings.ApiUrlVariable,-29} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
+          {TradeRepublicSettings.WebSocketUrlVariable,-29} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
+          {TradeRepublicSettings.LoginApiVariable,-29} v2 (default, web login) or v1 (legacy SMS code)
+          {TradeRepublicSettings.AppVersionVariable,-29} web app version sent as X-TR-App-Version; default {TradeRepublicSettings.DefaultAppVersion}
+          {TradeRepublicSettings.PlatformVariable,-29} X-Tr-Platform; default {TradeRepublicSettings.DefaultPlatform}
+          {TradeRepublicSettings.LocaleVariable,-29} Accept-Language and websocket locale; default {TradeRepublicSettings.DefaultLocale}
+          {TradeRepublicSettings.UserAgentVariable,-29} User-Agent; default a desktop Chrome
+          {TradeRepublicSettings.TimeoutVariable,-29} seconds to wait for Trade Republic; default {TradeRepublicSettings.DefaultRequestTimeout.TotalSeconds:0}
+          {TradeRepublicSettings.PriceTimeoutVariable,-29} seconds a portfolio fetch waits for prices, then leaves the missing out; default {TradeRepublicSettings.DefaultPriceBudget.TotalSeconds:0}
+          {TradeRepublicSettings.WebSocketProtocolVersionVariable,-29} number sent in the websocket's `connect`; default {TradeRepublicSettings.DefaultWebSocketProtocolVersion}
+          {TradeRepublicSettings.PortfolioTopicVariable,-29} type of the portfolio subscription; default {TradeRepublicSettings.DefaultPortfolioTopic}
+          {TradeRepublicSettings.SessionRefreshVariable,-29} seconds a session may sit idle before it is refreshed (and saved again); default {TradeRepublicSettings.DefaultSessionRefreshAfter.TotalSeconds:0}
         Logs go to stderr only; stdout carries protocol messages only.
 
         """;

@@ -6,18 +6,20 @@ using Serilog;
 namespace Prism.Daemon.Portfolio;
 
 /// <summary>
-/// Adds each position's price and value from Trade Republic's ticker on <see cref="SubscriptionTopic.PriceExchange"/>,
-/// asked for all positions at once on the portfolio's socket. Prices are an extra on top of the portfolio: a ticker
-/// that is refused (an instrument not traded there), stays silent past the budget or says something unreadable leaves
-/// its position without price and value, and the fetch goes on.
+/// Adds each position's price, venue and value the way pytr finds them: the instrument's details first (its
+/// exchanges, short name and type), then its ticker on the first exchange it lists. All instruments are asked at once
+/// on the portfolio's socket, and each ticker as soon as its instrument has answered, so the whole lookup takes about
+/// two round trips whatever the number of positions. Prices are an extra on top of the portfolio: an instrument or
+/// ticker that is refused, stays silent past the budget or says something unreadable leaves its position without
+/// price and value, and the fetch goes on.
 /// </summary>
 internal sealed class PositionPricer(TimeSpan budget, ILogger log)
 {
-    /// <summary>The positions with the prices their tickers gave within the budget, or within <paramref name="timeLeft"/> when that is shorter.</summary>
+    /// <summary>The positions with the prices found within the budget, or within <paramref name="timeLeft"/> when that is shorter.</summary>
     public async Task<IReadOnlyList<PortfolioPosition>> PriceAsync(TradeRepublicSocket socket, IReadOnlyList<PortfolioPosition> positions, TimeSpan timeLeft, CancellationToken cancellation)
     {
-        string[] isins = [.. positions.Select(position => position.Isin).Distinct(StringComparer.Ordinal)];
-        if (isins.Length == 0)
+        string[] ids = [.. positions.Select(IdOf).Distinct(StringComparer.Ordinal)];
+        if (ids.Length == 0)
         {
             return positions;
         }
@@ -29,37 +31,78 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
             return positions;
         }
 
-        var answers = await SubscriptionSnapshot.TakeWithinAsync(socket, [.. isins.Select(SubscriptionTopic.Ticker)], wait, cancellation);
-        var prices = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < isins.Length; i++)
+        var lookups = await LookUpAsync(socket, ids, wait, cancellation);
+        var priced = positions.Select(position => WithPrice(position, lookups[IdOf(position)], wait)).ToList();
+        var instrumentsPriced = ids.Count(id => lookups[id].Price is not null);
+        if (instrumentsPriced < ids.Length)
         {
-            if (PriceOf(isins[i], answers[i], wait) is { } price)
+            log.Information("Prices for {Priced} of {Instruments} instruments; the others are shown without price and value", instrumentsPriced, ids.Length);
+        }
+
+        return priced;
+    }
+
+    /// <summary>The name a position goes by on Trade Republic's topics: its ISIN, else its instrument id (the contract guarantees one).</summary>
+    private static string IdOf(PortfolioPosition position) => position.Isin ?? position.InstrumentId!;
+
+    /// <summary>Asks every instrument, then each one's ticker as its instrument answers, until all have answered or <paramref name="wait"/> is over; unsubscribes them all.</summary>
+    private async Task<Dictionary<string, PriceLookup>> LookUpAsync(TradeRepublicSocket socket, string[] ids, TimeSpan wait, CancellationToken cancellation)
+    {
+        var snapshot = new SubscriptionSnapshot(socket);
+        var byInstrument = new Dictionary<int, PriceLookup>();
+        var lookups = new Dictionary<string, PriceLookup>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            var lookup = new PriceLookup(id);
+            lookups[id] = lookup;
+            byInstrument[await snapshot.SubscribeAsync(SubscriptionTopic.Instrument(id), cancellation)] = lookup;
+        }
+
+        var byTicker = new Dictionary<int, PriceLookup>();
+        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+        {
+            waiting.CancelAfter(wait);
+            try
             {
-                prices[isins[i]] = price;
+                while (!snapshot.AllAnswered)
+                {
+                    var answered = await snapshot.NextAnswerAsync(waiting.Token);
+                    if (byInstrument.TryGetValue(answered, out var lookup))
+                    {
+                        // Sent with the caller's token: cancelling a send would abort the socket.
+                        lookup.Exchange = ExchangeFor(lookup, snapshot.AnswerOf(answered)!);
+                        byTicker[await snapshot.SubscribeAsync(SubscriptionTopic.Ticker(lookup.Id, lookup.Exchange), cancellation)] = lookup;
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+            {
+                // The budget is over: the silent subscriptions stay without an answer. The socket is still open
+                // (only the waiting was cancelled), so they are unsubscribed below like the others.
             }
         }
 
-        if (prices.Count < isins.Length)
+        await snapshot.UnsubscribeAllAsync(cancellation);
+        foreach (var (subscription, lookup) in byTicker)
         {
-            log.Information("Prices for {Priced} of {Instruments} instruments; the others are shown without price and value", prices.Count, isins.Length);
+            lookup.Ticker = snapshot.AnswerOf(subscription);
+            lookup.Price = lookup.Ticker is { Kind: AnswerKind.Payload } ticker ? PriceIn(ticker.Text) : null;
         }
 
-        return [.. positions.Select(position => prices.TryGetValue(position.Isin, out var price) ? WithPrice(position, price) : position)];
+        return lookups;
     }
 
-    /// <summary>
-    /// The ticker's price, or null with the reason logged at Debug: the ISINs together are the person's holdings,
-    /// which the log at its usual level does not list.
-    /// </summary>
-    private string? PriceOf(string isin, SubscriptionAnswer? answer, TimeSpan wait)
+    /// <summary>The first exchange the instrument's details list; <see cref="SubscriptionTopic.DefaultExchange"/> when they list none or were refused.</summary>
+    private string ExchangeFor(PriceLookup lookup, SubscriptionAnswer instrument)
     {
-        if (answer is { Kind: AnswerKind.Payload } && PriceIn(answer.Text) is { } price)
+        lookup.Details = instrument.Kind == AnswerKind.Payload ? InstrumentDetails.Read(instrument.Text) : null;
+        if (lookup.Details?.FirstExchange is { } exchange)
         {
-            return price;
+            return exchange;
         }
 
-        log.Debug("No price for {Isin}: {Reason}", isin, WhyNoPrice(answer, wait));
-        return null;
+        log.Debug("No exchange for {Id} from its instrument details ({Reason}); asking {Exchange}", lookup.Id, WhyNoDetails(instrument, lookup.Details), SubscriptionTopic.DefaultExchange);
+        return SubscriptionTopic.DefaultExchange;
     }
 
     private static string? PriceIn(string payload)
@@ -74,23 +117,64 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
         }
     }
 
-    private static string WhyNoPrice(SubscriptionAnswer? answer, TimeSpan wait) => answer?.Kind switch
+    /// <summary>
+    /// The position with what its lookup found: the instrument's short name when the portfolio gave none, and price,
+    /// venue and value when its ticker had a price. Reasons for a missing price go to Debug only: the ids together are
+    /// the person's holdings, which the log at its usual level does not list.
+    /// </summary>
+    private PortfolioPosition WithPrice(PortfolioPosition position, PriceLookup lookup, TimeSpan wait)
     {
-        null => $"its ticker did not answer within {wait.TotalSeconds:0.#} s",
-        AnswerKind.Error => $"Trade Republic refused its ticker ({UpstreamErrors.FirstErrorCode(answer.Text) ?? "no error code"}); it may not be traded on {SubscriptionTopic.PriceExchange}",
-        AnswerKind.Closed => "Trade Republic closed its ticker before sending a price",
-        AnswerKind.Unreadable => $"its ticker's delta was unreadable ({answer.Text})",
-        _ => "its ticker holds neither a last nor a bid price (or is not JSON)",
-    };
-
-    private PortfolioPosition WithPrice(PortfolioPosition position, string price)
-    {
-        var value = PositionValue.Of(position.Quantity, price);
-        if (value is null)
+        var named = position with { Name = position.Name ?? lookup.Details?.ShortName };
+        if (lookup.Price is not { } price)
         {
-            log.Debug("No value for {Isin}: its quantity times its price is not a decimal within range", position.Isin);
+            log.Debug("No price for {Id}: {Reason}", lookup.Id, WhyNoPrice(lookup, wait));
+            return named;
         }
 
-        return position with { Price = price, Value = value };
+        var inPercent = InstrumentDetails.IsBond(lookup.Details, position.Name);
+        if (inPercent)
+        {
+            log.Debug("{Id} is a bond: its price is a percentage of the nominal amount", lookup.Id);
+        }
+
+        var value = PositionValue.Of(position.Quantity, price, inPercent);
+        if (value is null)
+        {
+            log.Debug("No value for {Id}: its quantity times its price is not a decimal within range", lookup.Id);
+        }
+
+        return named with { Price = price, Value = value, Exchange = lookup.Exchange };
+    }
+
+    private static string WhyNoDetails(SubscriptionAnswer instrument, InstrumentDetails? details) => instrument.Kind switch
+    {
+        AnswerKind.Error => $"Trade Republic refused them: {UpstreamErrors.FirstErrorCode(instrument.Text) ?? "no error code"}",
+        AnswerKind.Closed => "Trade Republic closed the subscription before sending them",
+        AnswerKind.Unreadable => $"an unreadable delta: {instrument.Text}",
+        _ => details is null ? "they are not a JSON object" : "they list no exchangeIds",
+    };
+
+    private static string WhyNoPrice(PriceLookup lookup, TimeSpan wait) => (lookup.Exchange, lookup.Ticker?.Kind) switch
+    {
+        (null, _) => $"its instrument details did not answer within {wait.TotalSeconds:0.#} s",
+        (var exchange, null) => $"its ticker on {exchange} did not answer within {wait.TotalSeconds:0.#} s",
+        (var exchange, AnswerKind.Error) => $"Trade Republic refused its ticker on {exchange} ({UpstreamErrors.FirstErrorCode(lookup.Ticker!.Text) ?? "no error code"})",
+        (var exchange, AnswerKind.Closed) => $"Trade Republic closed its ticker on {exchange} before sending a price",
+        (var exchange, AnswerKind.Unreadable) => $"its ticker on {exchange} sent an unreadable delta ({lookup.Ticker!.Text})",
+        (var exchange, _) => $"its ticker on {exchange} holds neither a last nor a bid price (or is not JSON)",
+    };
+
+    /// <summary>One instrument's way to a price: its details, the exchange asked, the ticker's answer and the price in it.</summary>
+    private sealed class PriceLookup(string id)
+    {
+        public string Id { get; } = id;
+
+        public InstrumentDetails? Details { get; set; }
+
+        public string? Exchange { get; set; }
+
+        public SubscriptionAnswer? Ticker { get; set; }
+
+        public string? Price { get; set; }
     }
 }

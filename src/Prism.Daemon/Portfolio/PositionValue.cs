@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Prism.Daemon.Portfolio;
 
-/// <summary>A position's value, quantity × price, computed in <see cref="decimal"/> (never through a binary float) and written as contract text.</summary>
+/// <summary>A position's value, quantity × price (÷ 100 for a bond), computed in <see cref="decimal"/> (never through a binary float) and written as contract text.</summary>
 internal static class PositionValue
 {
     /// <summary>Reads a decimal as Trade Republic writes it: invariant, and with an exponent when a JSON number has one.</summary>
@@ -10,11 +10,20 @@ internal static class PositionValue
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     /// <summary>
-    /// <paramref name="quantity"/> × <paramref name="price"/>, exact while the product fits decimal's 28-29 significant
-    /// digits (beyond that decimal rounds the last ones); null when either is not a decimal or the product exceeds
-    /// decimal's range (about 7.9e28).
+    /// <paramref name="text"/> as a plain invariant decimal with the digits it has (trailing zeros kept: 1.10 stays
+    /// 1.10); an exponent or surrounding spaces are normalised away (2.5e1 → 25), since clients of the contract parse
+    /// plain decimals. Null when it is not a decimal within range.
     /// </summary>
-    public static string? Of(string quantity, string price)
+    public static string? Normalise(string text) =>
+        TryParse(text, out var value) ? value.ToString(CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// <paramref name="quantity"/> × <paramref name="price"/>, divided by 100 when the price is
+    /// <paramref name="inPercent"/> (a bond's, quoted as a percentage of its nominal amount, which is its quantity);
+    /// exact while the result fits decimal's 28-29 significant digits (beyond that decimal rounds the last ones); null
+    /// when either is not a decimal or the product exceeds decimal's range (about 7.9e28).
+    /// </summary>
+    public static string? Of(string quantity, string price, bool inPercent = false)
     {
         if (!TryParse(quantity, out var shares) || !TryParse(price, out var each))
         {
@@ -23,7 +32,8 @@ internal static class PositionValue
 
         try
         {
-            return Format(shares * each);
+            var value = shares * each;
+            return Format(inPercent ? value / 100m : value);
         }
         catch (OverflowException)
         {

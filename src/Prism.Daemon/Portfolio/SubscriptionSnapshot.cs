@@ -1,63 +1,57 @@
 namespace Prism.Daemon.Portfolio;
 
 /// <summary>
-/// Reads subscriptions once: subscribes to every topic, follows the socket's frames until each has answered, then
-/// unsubscribes. Trade Republic's subscriptions stream (a full <c>A</c> payload, then <c>D</c> deltas against it);
-/// a snapshot holds the latest payload of each by the time the last one answered.
+/// Reads subscriptions once: subscribes to topics (more may be added while it follows the socket), follows the
+/// socket's frames until each has answered, then unsubscribes them all. Trade Republic's subscriptions stream (a full
+/// <c>A</c> payload, then <c>D</c> deltas against it); a snapshot holds the latest payload of each by the time the
+/// last one answered.
 /// </summary>
-internal static class SubscriptionSnapshot
+internal sealed class SubscriptionSnapshot(TradeRepublicSocket socket)
 {
-    /// <summary>The answers, in the order of <paramref name="topics"/>; waits as long as <paramref name="cancellation"/> lets it.</summary>
-    public static async Task<SubscriptionAnswer[]> TakeAsync(TradeRepublicSocket socket, IReadOnlyList<string> topics, CancellationToken cancellation) =>
-        [.. (await TakeAsync(socket, topics, budget: null, cancellation)).Select(answer => answer!)];
+    private readonly List<int> ids = [];
+    private readonly Dictionary<int, SubscriptionAnswer> answers = [];
 
-    /// <summary>
-    /// Like <see cref="TakeAsync(TradeRepublicSocket, IReadOnlyList{string}, CancellationToken)"/>, but stops waiting
-    /// after <paramref name="budget"/>: a subscription that has not answered by then is null.
-    /// </summary>
-    public static Task<SubscriptionAnswer?[]> TakeWithinAsync(TradeRepublicSocket socket, IReadOnlyList<string> topics, TimeSpan budget, CancellationToken cancellation) =>
-        TakeAsync(socket, topics, (TimeSpan?)budget, cancellation);
+    /// <summary>Whether every subscription made so far has answered.</summary>
+    public bool AllAnswered => answers.Count == ids.Count;
 
-    private static async Task<SubscriptionAnswer?[]> TakeAsync(TradeRepublicSocket socket, IReadOnlyList<string> topics, TimeSpan? budget, CancellationToken cancellation)
+    /// <summary>The answers of <paramref name="topics"/>, in their order; waits as long as <paramref name="cancellation"/> lets it.</summary>
+    public static async Task<SubscriptionAnswer[]> TakeAsync(TradeRepublicSocket socket, IReadOnlyList<string> topics, CancellationToken cancellation)
     {
+        var snapshot = new SubscriptionSnapshot(socket);
         var ids = new int[topics.Count];
         for (var i = 0; i < ids.Length; i++)
         {
-            ids[i] = await socket.SubscribeAsync(topics[i], cancellation);
+            ids[i] = await snapshot.SubscribeAsync(topics[i], cancellation);
         }
 
-        var answers = new Dictionary<int, SubscriptionAnswer>();
-        using (var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellation))
+        while (!snapshot.AllAnswered)
         {
-            if (budget is { } limit)
-            {
-                waiting.CancelAfter(limit);
-            }
-
-            try
-            {
-                await FollowAsync(socket, ids, answers, waiting.Token);
-            }
-            catch (OperationCanceledException) when (budget is not null && !cancellation.IsCancellationRequested)
-            {
-                // The budget is over: the silent subscriptions stay without an answer. The socket is still open
-                // (only the waiting was cancelled), so they are unsubscribed below like the others.
-            }
+            await snapshot.NextAnswerAsync(cancellation);
         }
 
-        // Sent with the caller's token, not the budget's: cancelling a send would abort the socket.
-        foreach (var id in ids.Where(id => answers.GetValueOrDefault(id)?.Kind != AnswerKind.Closed))
-        {
-            await socket.UnsubscribeAsync(id, cancellation);
-        }
-
-        return [.. ids.Select(answers.GetValueOrDefault)];
+        await snapshot.UnsubscribeAllAsync(cancellation);
+        return [.. ids.Select(id => snapshot.AnswerOf(id)!)];
     }
 
-    /// <summary>Follows frames until every subscription in <paramref name="ids"/> has an answer; a later payload replaces an earlier one.</summary>
-    private static async Task FollowAsync(TradeRepublicSocket socket, int[] ids, Dictionary<int, SubscriptionAnswer> answers, CancellationToken cancellation)
+    /// <summary>Subscribes to <paramref name="topicJson"/>; returns the subscription's id.</summary>
+    public async Task<int> SubscribeAsync(string topicJson, CancellationToken cancellation)
     {
-        while (!ids.All(answers.ContainsKey))
+        var id = await socket.SubscribeAsync(topicJson, cancellation);
+        ids.Add(id);
+        return id;
+    }
+
+    /// <summary>The subscription's answer so far; null while it has not answered.</summary>
+    public SubscriptionAnswer? AnswerOf(int id) => answers.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Follows frames until a subscription that had no answer gets one, and returns its id; frames of subscriptions
+    /// that have answered already keep updating theirs meanwhile. Cancelling stops the waiting, never the socket, so
+    /// a budget running out leaves it open for <see cref="UnsubscribeAllAsync"/>.
+    /// </summary>
+    public async Task<int> NextAnswerAsync(CancellationToken cancellation)
+    {
+        while (true)
         {
             if (SubscriptionFrame.TryParse(await socket.ReceiveAsync(cancellation)) is not { } frame || !ids.Contains(frame.SubscriptionId))
             {
@@ -85,6 +79,23 @@ internal static class SubscriptionSnapshot
                     answers.TryAdd(id, new(AnswerKind.Closed, ""));
                     break;
             }
+
+            if (previous is null && answers.ContainsKey(id))
+            {
+                return id;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Unsubscribes every subscription Trade Republic has not closed itself, answered or not. Sent with the caller's
+    /// token, never a budget's: cancelling a send would abort the socket.
+    /// </summary>
+    public async Task UnsubscribeAllAsync(CancellationToken cancellation)
+    {
+        foreach (var id in ids.Where(id => answers.GetValueOrDefault(id)?.Kind != AnswerKind.Closed))
+        {
+            await socket.UnsubscribeAsync(id, cancellation);
         }
     }
 

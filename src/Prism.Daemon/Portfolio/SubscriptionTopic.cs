@@ -7,14 +7,22 @@ namespace Prism.Daemon.Portfolio;
 /// <summary>The JSON after <c>sub &lt;id&gt;</c> for each subscription the daemon makes (written, never formatted by hand, so an ISIN cannot break it).</summary>
 internal static class SubscriptionTopic
 {
-    /// <summary>The exchange whose ticker gives the prices: Lang &amp; Schwarz, where Trade Republic executes orders (pytr asks it too).</summary>
-    public const string PriceExchange = "LSX";
+    /// <summary>
+    /// The exchange asked for a price when Trade Republic names none for the instrument (its instrument subscription is
+    /// refused, silent about exchanges, or lists none): Lang &amp; Schwarz, where Trade Republic executes most orders.
+    /// </summary>
+    public const string DefaultExchange = "LSX";
 
-    public static string Portfolio(string securitiesAccountNumber) => Write("compactPortfolioByType", ("secAccNo", securitiesAccountNumber));
+    /// <summary>The portfolio of the securities account; <paramref name="type"/> is <see cref="Session.TradeRepublicSettings.PortfolioTopic"/>.</summary>
+    public static string Portfolio(string type, string securitiesAccountNumber) => Write(type, ("secAccNo", securitiesAccountNumber));
 
     public static string Cash() => Write("cash");
 
-    public static string Ticker(string isin) => Write("ticker", ("id", $"{isin}.{PriceExchange}"));
+    /// <summary>An instrument's details (names, type, the exchanges it is traded on); <paramref name="id"/> is its ISIN or instrument id.</summary>
+    public static string Instrument(string id) => Write("instrument", ("id", id));
+
+    /// <summary>The quotes of instrument <paramref name="id"/> on <paramref name="exchange"/>.</summary>
+    public static string Ticker(string id, string exchange) => Write("ticker", ("id", $"{id}.{exchange}"));
 
     private static string Write(string type, params (string Name, string Value)[] members)
     {

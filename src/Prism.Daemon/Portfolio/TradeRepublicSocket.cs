@@ -8,12 +8,12 @@ using Prism.Daemon.Session;
 namespace Prism.Daemon.Portfolio;
 
 /// <summary>
-/// A websocket to Trade Republic carrying the session cookies, past the <c>connect 31</c> handshake: text messages
+/// A websocket to Trade Republic carrying the session cookies, past the <c>connect</c> handshake (protocol version
+/// <see cref="TradeRepublicSettings.WebSocketProtocolVersion"/>): text messages
 /// in and out, subscriptions numbered from 1. Failures become <see cref="SessionFailure"/>s.
 /// </summary>
 internal sealed class TradeRepublicSocket : IAsyncDisposable
 {
-    private const int ProtocolVersion = 31;
     private const string SessionEndedCode = "AUTHENTICATION_ERROR";
     private readonly ClientWebSocket socket;
     private int lastSubscriptionId;
@@ -37,7 +37,7 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
         try
         {
             await socket.ConnectAsync(settings.WebSocketUrl, cancellation);
-            await connection.SendAsync($"connect {ProtocolVersion} {ConnectPayload(settings.Locale)}", cancellation);
+            await connection.SendAsync($"connect {settings.WebSocketProtocolVersion} {ConnectPayload(settings.Locale)}", cancellation);
             var greeting = await connection.ReceiveAsync(cancellation);
             if (!greeting.StartsWith("connected", StringComparison.Ordinal))
             {

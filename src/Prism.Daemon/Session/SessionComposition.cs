@@ -18,7 +18,7 @@ internal static class SessionComposition
             login,
             new SessionEndpoints(http),
             new SessionStore(folder, log),
-            new PortfolioReader(settings, new PositionPricer(settings.PriceBudget, log)),
+            new PortfolioReader(settings, new PositionPricer(settings.PriceBudget, log), log),
             settings.ApiUrl,
             clock,
             log);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Prism.Daemon.Session;
 
 /// <summary>Which web login Trade Republic is asked for: v2 (current) or v1 (legacy SMS code).</summary>
@@ -22,7 +24,9 @@ internal sealed record TradeRepublicSettings(
     string UserAgent,
     TimeSpan RequestTimeout,
     TimeSpan PriceBudget,
-    TimeSpan SessionRefreshAfter)
+    TimeSpan SessionRefreshAfter,
+    int WebSocketProtocolVersion,
+    string PortfolioTopic)
 {
     public const string ApiUrlVariable = "PRISM_TR_API_URL";
     public const string WebSocketUrlVariable = "PRISM_TR_WS_URL";
@@ -34,6 +38,8 @@ internal sealed record TradeRepublicSettings(
     public const string TimeoutVariable = "PRISM_TR_TIMEOUT_S";
     public const string PriceTimeoutVariable = "PRISM_TR_PRICE_TIMEOUT_S";
     public const string SessionRefreshVariable = "PRISM_TR_REFRESH_AFTER_S";
+    public const string WebSocketProtocolVersionVariable = "PRISM_TR_WS_PROTOCOL_VERSION";
+    public const string PortfolioTopicVariable = "PRISM_TR_PORTFOLIO_TOPIC";
 
     public static readonly Uri DefaultApiUrl = new("https://api.traderepublic.com");
     public static readonly Uri DefaultWebSocketUrl = new("wss://api.traderepublic.com");
@@ -42,6 +48,12 @@ internal sealed record TradeRepublicSettings(
     public const string DefaultLocale = "de";
     public const string DefaultUserAgent = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0.0.0 Safari/537.36";
     public static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The number in the websocket's <c>connect</c> message; the web app has been reported on 34, 31 is the one confirmed.</summary>
+    public const int DefaultWebSocketProtocolVersion = 31;
+
+    /// <summary>The portfolio subscription's type; the web app has been reported on <c>compactPortfolioByTypeV2</c>, this is the one confirmed.</summary>
+    public const string DefaultPortfolioTopic = "compactPortfolioByType";
 
     /// <summary>
     /// How long a portfolio fetch waits for the tickers' prices: Trade Republic answers a ticker within a fraction of
@@ -65,7 +77,9 @@ internal sealed record TradeRepublicSettings(
             ReadText(UserAgentVariable, DefaultUserAgent),
             ReadSeconds(TimeoutVariable, DefaultRequestTimeout, problems),
             ReadSeconds(PriceTimeoutVariable, DefaultPriceBudget, problems),
-            ReadSeconds(SessionRefreshVariable, DefaultSessionRefreshAfter, problems));
+            ReadSeconds(SessionRefreshVariable, DefaultSessionRefreshAfter, problems),
+            ReadProtocolVersion(problems),
+            ReadText(PortfolioTopicVariable, DefaultPortfolioTopic));
         if (settings.PriceBudget >= settings.RequestTimeout)
         {
             problems.Add($"{PriceTimeoutVariable}={settings.PriceBudget.TotalSeconds} is not shorter than {TimeoutVariable}={settings.RequestTimeout.TotalSeconds}, the time limit of a whole portfolio fetch, prices included; prices get what the portfolio leaves of it.");
@@ -107,6 +121,23 @@ internal sealed record TradeRepublicSettings(
                 problems.Add($"{LoginApiVariable}='{configured}' is not a login API; using v2. Valid: v2 (web login with second factor), v1 (legacy SMS code).");
                 return LoginApi.V2;
         }
+    }
+
+    private static int ReadProtocolVersion(List<string> problems)
+    {
+        var configured = Environment.GetEnvironmentVariable(WebSocketProtocolVersionVariable);
+        if (string.IsNullOrEmpty(configured))
+        {
+            return DefaultWebSocketProtocolVersion;
+        }
+
+        if (int.TryParse(configured, NumberStyles.None, CultureInfo.InvariantCulture, out var version) && version is > 0 and <= 999)
+        {
+            return version;
+        }
+
+        problems.Add($"{WebSocketProtocolVersionVariable}='{configured}' is not a websocket protocol version (a whole number from 1 to 999, e.g. 34); using {DefaultWebSocketProtocolVersion}.");
+        return DefaultWebSocketProtocolVersion;
     }
 
     private static TimeSpan ReadSeconds(string variable, TimeSpan fallback, List<string> problems)

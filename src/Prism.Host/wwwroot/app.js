@@ -1,4 +1,6 @@
-'use strict';
+import * as D from './decimals.js';
+import { figures, allocation, countInWords } from './holdings.js';
+import { allocationPicture } from './allocation.js';
 
 // The launcher opens /#token=...: a fragment never reaches a server or a log. The token is read once, kept in
 // this script's memory only, and removed from the address bar.
@@ -142,42 +144,104 @@ async function loadPortfolio() {
   if (portfolio) renderPortfolio(portfolio);
 }
 
-function cell(text, className) {
+function cell(content, className) {
   const td = document.createElement('td');
-  td.textContent = text ?? '–';
   if (className) td.className = className;
+  if (content === null || content === undefined) td.textContent = '–';
+  else td.append(...[content].flat());
   return td;
 }
 
-function renderPortfolio({ positions, cash }) {
-  $('positions').replaceChildren(...positions.map((position) => {
-    const row = document.createElement('tr');
-    row.append(cell(position.name), cell(position.isin), cell(position.quantity, 'number'),
-      cell(position.average_buy_in, 'number'), cell(position.price, 'number'), cell(position.value, 'number'));
-    return row;
-  }));
-  $('positions-total').textContent = sumDecimals(positions.map((position) => position.value));
-  $('cash').replaceChildren(...cash.map((balance) => {
-    const row = document.createElement('tr');
-    row.append(cell(balance.currency), cell(balance.amount, 'number'));
-    return row;
-  }));
+/** A `tag` element holding `text`. */
+function textElement(tag, text, className) {
+  const element = document.createElement(tag);
+  if (className) element.className = className;
+  element.textContent = text;
+  return element;
 }
 
-/** Adds decimal strings exactly (the daemon sends decimals as strings so that nothing rounds them). */
-function sumDecimals(values) {
-  const known = values.filter((value) => /^-?\d+(\.\d+)?$/.test(value ?? ''));
-  const scale = Math.max(0, ...known.map((value) => (value.split('.')[1] ?? '').length));
-  let sum = 0n;
-  for (const value of known) {
-    const [whole, fraction = ''] = value.replace('-', '').split('.');
-    const scaled = BigInt(whole + fraction.padEnd(scale, '0'));
-    sum += value.startsWith('-') ? -scaled : scaled;
-  }
-  const digits = (sum < 0n ? -sum : sum).toString().padStart(scale + 1, '0');
-  const text = scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
-  const partial = known.length < values.length ? ' (without positions that have no value)' : '';
-  return `${sum < 0n ? '-' : ''}${text}${partial}`;
+const span = (text, className) => textElement('span', text, className);
+const paragraph = (text, className) => textElement('p', text, className);
+
+/** A gain or loss: signed amount and percentage, marked up and down in words of sign, not only in colour. */
+function gainContent(gain, percent) {
+  if (!gain) return null;
+  const direction = D.isZero(gain) ? 'even' : D.isNegative(gain) ? 'down' : 'up';
+  const amount = span(D.format(gain, { places: 2, signed: true }), `gain ${direction}`);
+  return percent ? [amount, ' ', span(`(${D.format(percent, { signed: true })} %)`, `gain-percent ${direction}`)] : [amount];
+}
+
+/** A decimal from the daemon with its digits as sent, thousands grouped; anything else as it is. */
+function readable(text) {
+  const decimal = D.parse(text);
+  return decimal ? D.format(decimal) : text;
+}
+
+function positionRow(holding) {
+  const row = document.createElement('tr');
+  const percentSign = holding.inPercent ? ' %' : '';
+  const security = [span(holding.name, 'name')];
+  if (holding.id && holding.id !== holding.name) security.push(' ', span(holding.id, 'id'));
+  const price = holding.price === null ? null
+    : [span(`${readable(holding.price)}${percentSign}`, 'amount'), ...(holding.exchange ? [' ', span(holding.exchange, 'venue')] : [])];
+  row.append(
+    cell(security, 'security'),
+    cell(readable(holding.quantity), 'number'),
+    cell(holding.buyIn === null ? null : `${readable(holding.buyIn)}${percentSign}`, 'number'),
+    cell(price, 'number price'),
+    cell(holding.value ? D.format(holding.value, { places: 2 }) : null, 'number value'),
+    cell(gainContent(holding.gain, holding.gainPercent), 'number gain-cell'),
+  );
+  return row;
+}
+
+/** "One position has no price and is left out of the totals: Wirecard." — null when none is missing it. */
+function leftOutNote(holdings, missing, leftOutOf) {
+  if (!holdings.length) return null;
+  const names = holdings.map((h) => h.name).join(', ');
+  return holdings.length === 1
+    ? `One position has no ${missing} and is left out of ${leftOutOf}: ${names}.`
+    : `${countInWords(holdings.length, true)} positions have no ${missing} and are left out of ${leftOutOf}: ${names}.`;
+}
+
+/** Which positions the totals leave out, in words: the totals never pretend that nothing priced is worth 0. */
+function totalsNotes({ holdings, unpriced, withoutBuyIn }) {
+  const notes = holdings.length && unpriced.length === holdings.length
+    ? [`None of the ${countInWords(holdings.length)} positions has a price yet, so there are no totals. Try Refresh in a moment.`]
+    : [leftOutNote(unpriced, 'price', 'the totals'), leftOutNote(withoutBuyIn, 'buy-in', 'cost and gain/loss')];
+  return notes.filter(Boolean).map((text) => paragraph(text));
+}
+
+/** The allocation picture, said to leave out what has no price; none at all while no position has a price (cash alone would read as 100 %). */
+function allocationView(view) {
+  const { holdings, unpriced } = view;
+  const picture = holdings.length > unpriced.length || !holdings.length ? allocationPicture(allocation(view)) : null;
+  if (!picture) return paragraph('Nothing is priced yet, so there is no allocation to show.', 'notes');
+  if (!unpriced.length) return picture;
+  const without = unpriced.length === 1 ? 'the position that has no price' : `the ${countInWords(unpriced.length)} positions that have no price`;
+  return [paragraph(`Without ${without}.`, 'notes'), picture];
+}
+
+function renderPortfolio(portfolio) {
+  const view = figures(portfolio);
+  $('positions').replaceChildren(...view.holdings.map(positionRow));
+  $('bond-note').hidden = !view.holdings.some((h) => h.inPercent);
+  const { totals } = view;
+  $('total-value').textContent = totals.value ? D.format(totals.value, { places: 2 }) : '–';
+  $('total-cost').textContent = totals.cost ? D.format(totals.cost, { places: 2 }) : '–';
+  $('total-gain').replaceChildren(...(gainContent(totals.gain, totals.gainPercent) ?? ['–']));
+  $('totals-notes').replaceChildren(...totalsNotes(view));
+  $('cash').replaceChildren(...view.cash.map((balance) => {
+    const row = document.createElement('tr');
+    row.append(cell(balance.currency), cell(balance.amount ? D.format(balance.amount, { places: 2 }) : balance.text, 'number'));
+    return row;
+  }));
+  $('allocation').replaceChildren(...[allocationView(view)].flat());
+
+  const now = new Date();
+  $('updated-time').dateTime = now.toISOString();
+  $('updated-time').textContent = now.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  $('updated').hidden = false;
 }
 
 async function logout() {
