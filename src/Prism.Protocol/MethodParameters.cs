@@ -12,8 +12,9 @@ public enum ParameterKind
 /// <summary>
 /// One named parameter of a method: its JSON type, whether it must be present, and for strings the
 /// format the contract demands (described in words so an error can say how to fix the request).
+/// A required parameter may be left out when the parameter named <paramref name="OptionalWhenTrue"/> is true.
 /// </summary>
-public sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required, Regex? Format = null, string? FormatDescription = null);
+public sealed record ParameterSpec(string Name, ParameterKind Kind, bool Required, Regex? Format = null, string? FormatDescription = null, string? OptionalWhenTrue = null);
 
 /// <summary>The named parameters each method of the contract accepts; anything else is -32602.</summary>
 public static partial class MethodParameters
@@ -25,7 +26,7 @@ public static partial class MethodParameters
             [MethodNames.Login] =
             [
                 new("phone", ParameterKind.Text, Required: true, PhoneFormat(), "an international number: '+' and 7-15 digits"),
-                new("pin", ParameterKind.Text, Required: true, PinFormat(), "4 digits"),
+                new("pin", ParameterKind.Text, Required: true, PinFormat(), "4 digits", OptionalWhenTrue: "restore_only"),
                 new("restore_only", ParameterKind.TrueOrFalse, Required: false),
             ],
             [MethodNames.ConfirmTwoFactor] =

@@ -9,6 +9,7 @@ public sealed class ParameterValidatorTests
     [Theory]
     [InlineData("""{"phone":"+491701234567","pin":"1234"}""")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","restore_only":true}""")]
+    [InlineData("""{"phone":"+491701234567","restore_only":true}""")]
     public void Login_with_valid_params_has_no_problem(string parameters) =>
         Assert.Null(ParameterValidator.FindProblem("login", Parse(parameters)));
 
@@ -18,6 +19,7 @@ public sealed class ParameterValidatorTests
     [InlineData("""{"phone":"+491701234567","pin":1234}""", "'pin'", "1234")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","restore_only":"yes"}""", "'restore_only'", "yes")]
     [InlineData("""{"phone":"+491701234567"}""", "'pin'", "+491701234567")]
+    [InlineData("""{"phone":"+491701234567","restore_only":false}""", "'pin'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","password":"hunter2"}""", "'password'", "hunter2")]
     public void Login_problem_names_the_parameter_and_never_repeats_a_value(string parameters, string named, string value)
     {

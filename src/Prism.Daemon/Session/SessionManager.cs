@@ -50,7 +50,8 @@ internal sealed class SessionManager(
         }
 
         state = null;
-        var pending = await login.StartAsync(request.Phone, request.Pin, cancellation);
+        // ParameterValidator lets a login without PIN through only with restore_only, which ended above.
+        var pending = await login.StartAsync(request.Phone, request.Pin ?? throw new InvalidOperationException("login without a PIN reached the login; only restore_only may leave it out."), cancellation);
         state = pending;
         log.Information("Login of {Phone} waits for the second factor ({SecondFactor})", PhoneMask.Mask(request.Phone), pending.SecondFactor);
         return new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: pending.SecondFactor, Countdown: pending.CountdownSeconds);

@@ -15,7 +15,7 @@ internal static class ParameterValidator
         var specs = MethodParameters.Of(method);
         return parameters switch
         {
-            null => MissingRequired(method, specs, present: []),
+            null => MissingRequired(method, specs, present: [], setToTrue: []),
             { ValueKind: JsonValueKind.Array } array => PositionalProblem(method, specs, array),
             { } named => NamedProblem(method, specs, named),
         };
@@ -30,12 +30,13 @@ internal static class ParameterValidator
                 : $"'{method}' takes named parameters; send params as an object with {Describe(specs)}.";
         }
 
-        return MissingRequired(method, specs, present: []);
+        return MissingRequired(method, specs, present: [], setToTrue: []);
     }
 
     private static string? NamedProblem(string method, IReadOnlyList<ParameterSpec> specs, JsonElement named)
     {
         var present = new HashSet<string>(StringComparer.Ordinal);
+        var setToTrue = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in named.EnumerateObject())
         {
             var spec = specs.FirstOrDefault(s => s.Name == member.Name);
@@ -52,9 +53,13 @@ internal static class ParameterValidator
             }
 
             present.Add(member.Name);
+            if (member.Value.ValueKind == JsonValueKind.True)
+            {
+                setToTrue.Add(member.Name);
+            }
         }
 
-        return MissingRequired(method, specs, present);
+        return MissingRequired(method, specs, present, setToTrue);
     }
 
     private static string? ValueProblem(string method, ParameterSpec spec, JsonElement value) => spec.Kind switch
@@ -68,9 +73,9 @@ internal static class ParameterValidator
         _ => null,
     };
 
-    private static string? MissingRequired(string method, IReadOnlyList<ParameterSpec> specs, HashSet<string> present) =>
-        specs.FirstOrDefault(s => s.Required && !present.Contains(s.Name)) is { } missing
-            ? $"missing parameter '{missing.Name}' for '{method}'{FormatHint(missing)}."
+    private static string? MissingRequired(string method, IReadOnlyList<ParameterSpec> specs, HashSet<string> present, HashSet<string> setToTrue) =>
+        specs.FirstOrDefault(s => s.Required && !present.Contains(s.Name) && !(s.OptionalWhenTrue is { } flag && setToTrue.Contains(flag))) is { } missing
+            ? $"missing parameter '{missing.Name}' for '{method}'{FormatHint(missing)}{(missing.OptionalWhenTrue is { } flag ? $"; it may be left out only with {flag}: true" : "")}."
             : null;
 
     private static string FormatHint(ParameterSpec spec) =>
