@@ -5,8 +5,9 @@ namespace Prism.Pipeline.Sidecars;
 
 /// <summary>
 /// Copies a published sidecar to <c>src-tauri/binaries/&lt;name&gt;-&lt;triple&gt;[.exe]</c>, executable, atomically:
-/// Tauri (or a build watching the folder) never sees a partial file. <paramref name="atomicFile"/> lets tests inject a
-/// failing write.
+/// Tauri (or a build watching the folder) never sees a partial file. The folder is made writable by its owner only
+/// (a checkout under umask 002 leaves it group-writable): prism refuses a tr-daemon beside it that others may change.
+/// <paramref name="atomicFile"/> lets tests inject a failing write.
 /// </summary>
 internal sealed class Stager(AbsolutePath binariesDirectory, AbsolutePath recordsDirectory, AtomicFile? atomicFile = null)
 {
@@ -23,6 +24,7 @@ internal sealed class Stager(AbsolutePath binariesDirectory, AbsolutePath record
         RequireSingleFile(request);
         var destination = binariesDirectory / SidecarFileNames.Staged(request.Sidecar.Name, request.Runtime.Triple);
         Directory.CreateDirectory(binariesDirectory);
+        WritableByOwnerOnly(binariesDirectory);
         try
         {
             file.WriteAllBytes(destination, File.ReadAllBytes(request.Executable), Executable);
@@ -38,6 +40,15 @@ internal sealed class Stager(AbsolutePath binariesDirectory, AbsolutePath record
         var staged = StagedBinary.Describe(request.Sidecar, request.Runtime.Rid, request.Runtime.Triple, request.ModeName, destination);
         staged.Save(recordsDirectory);
         return staged;
+    }
+
+    private static void WritableByOwnerOnly(AbsolutePath folder)
+    {
+        const UnixFileMode OthersWrite = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
+        if (!OperatingSystem.IsWindows() && (File.GetUnixFileMode(folder) & OthersWrite) != 0)
+        {
+            File.SetUnixFileMode(folder, File.GetUnixFileMode(folder) & ~OthersWrite);
+        }
     }
 
     /// <summary>

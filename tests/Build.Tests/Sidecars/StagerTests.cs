@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Platform;
@@ -71,6 +72,20 @@ public sealed class StagerTests : IDisposable
         {
             running.Kill();
         }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void The_staging_folder_is_left_writable_by_its_owner_only_as_prism_requires_of_a_daemon_beside_it()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is a Unix mode bit here.");
+        // A checkout under umask 002 (per-user groups) makes src-tauri/binaries group-writable.
+        Directory.CreateDirectory(root / "binaries");
+        File.SetUnixFileMode(root / "binaries", (UnixFileMode)Convert.ToInt32("777", 8));
+
+        Stager.Stage(Published("linux-x64"));
+
+        Assert.Equal((UnixFileMode)Convert.ToInt32("755", 8), File.GetUnixFileMode(root / "binaries"));
     }
 
     [Fact]
