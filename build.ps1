@@ -25,6 +25,34 @@ function Test-Sdk([string] $DotNet) {
     try { & $DotNet --version *> $null; return $LASTEXITCODE -eq 0 } catch { return $false } finally { Pop-Location }
 }
 
+# A pinned value of .nuke/dotnet-install.txt (key=value lines).
+function Get-Pin([string] $Key) {
+    $line = Get-Content (Join-Path $Root '.nuke/dotnet-install.txt') | Where-Object { $_.StartsWith("$Key=") } | Select-Object -First 1
+    if (-not $line) { Fail "no $Key= value in $(Join-Path $Root '.nuke/dotnet-install.txt'); restore that file from the repository." }
+    return $line.Substring($Key.Length + 1).Trim()
+}
+
+# The dotnet-install script $Name in .nuke/temp: downloaded over https (Invoke-WebRequest never follows a redirect
+# to http) from the commit .nuke/dotnet-install.txt pins - or PRISM_DOTNET_INSTALL_SCRIPT, a copy already at hand
+# (offline machines) - and kept only when its SHA-256 is the pinned one. No other URL is ever taken.
+function Get-DotNetInstall([string] $Name) {
+    $expected = Get-Pin $Name
+    $url = "https://raw.githubusercontent.com/dotnet/install-scripts/$(Get-Pin 'commit')/src/$Name"
+    $script = Join-Path $Temp $Name
+    if ($env:PRISM_DOTNET_INSTALL_SCRIPT) {
+        $url = "$($env:PRISM_DOTNET_INSTALL_SCRIPT) (PRISM_DOTNET_INSTALL_SCRIPT)"
+        Copy-Item -LiteralPath $env:PRISM_DOTNET_INSTALL_SCRIPT -Destination $script -Force
+    } else {
+        Invoke-WebRequest -Uri $url -OutFile $script -UseBasicParsing
+    }
+    $actual = (Get-FileHash -LiteralPath $script -Algorithm SHA256).Hash.ToLowerInvariant()
+    if ($actual -ne $expected) {
+        Remove-Item -LiteralPath $script -Force
+        Fail "$Name from $url has SHA-256 $actual, but .nuke/dotnet-install.txt expects $expected. It was NOT run: the file was altered on the way, or the pin is out of date (the comment in .nuke/dotnet-install.txt says how to update it). Or install the .NET SDK yourself from https://dotnet.microsoft.com/download."
+    }
+    return $script
+}
+
 function Find-DotNet {
     $onPath = Get-Command dotnet -ErrorAction SilentlyContinue
     if ($onPath -and (Test-Sdk $onPath.Source)) { return $onPath.Source }
@@ -39,12 +67,10 @@ function Find-DotNet {
     [Console]::Error.WriteLine("build.ps1: the .NET SDK $version (global.json) was not found; installing it into .nuke/temp/dotnet (set PRISM_NO_SDK_INSTALL=1 to prevent this).")
     New-Item -ItemType Directory -Force -Path $Temp | Out-Null
     if ($IsWindows) {
-        $script = Join-Path $Temp 'dotnet-install.ps1'
-        Invoke-WebRequest 'https://dot.net/v1/dotnet-install.ps1' -OutFile $script
+        $script = Get-DotNetInstall 'dotnet-install.ps1'
         & $script -InstallDir (Join-Path $Temp 'dotnet') -Version $version -NoPath | Out-Host
     } else {
-        $script = Join-Path $Temp 'dotnet-install.sh'
-        Invoke-WebRequest 'https://dot.net/v1/dotnet-install.sh' -OutFile $script
+        $script = Get-DotNetInstall 'dotnet-install.sh'
         & bash $script --install-dir (Join-Path $Temp 'dotnet') --version $version --no-path | Out-Host
     }
     if (-not (Test-Path $local)) { Fail "dotnet-install could not install SDK $version" }

@@ -20,6 +20,38 @@ sdk_version() {
     sed -n 's/.*"version"[[:space:]]*:[[:space:]]*"\([^"]*\)".*/\1/p' "$ROOT/global.json" | head -n 1
 }
 
+# A pinned value of .nuke/dotnet-install.txt (key=value lines).
+pin() {
+    sed -n "s/^$1=//p" "$ROOT/.nuke/dotnet-install.txt" | head -n 1
+}
+
+sha256_of() {
+    if command -v sha256sum >/dev/null 2>&1; then sha256sum "$1"; else shasum -a 256 "$1"; fi | cut -d ' ' -f 1
+}
+
+# dotnet-install.sh into $1: downloaded over https only (redirects included) from the commit .nuke/dotnet-install.txt
+# pins — or PRISM_DOTNET_INSTALL_SCRIPT, a copy already at hand (offline machines) — and kept only when its SHA-256
+# is the pinned one. No other URL is ever taken.
+fetch_dotnet_install() {
+    local script="$1" expected url actual
+    expected="$(pin dotnet-install.sh)"
+    url="https://raw.githubusercontent.com/dotnet/install-scripts/$(pin commit)/src/dotnet-install.sh"
+    [ -n "$expected" ] || fail "no dotnet-install.sh= value in $ROOT/.nuke/dotnet-install.txt; restore that file from the repository."
+    if [ -n "${PRISM_DOTNET_INSTALL_SCRIPT:-}" ]; then
+        url="$PRISM_DOTNET_INSTALL_SCRIPT (PRISM_DOTNET_INSTALL_SCRIPT)"
+        cp "$PRISM_DOTNET_INSTALL_SCRIPT" "$script" || fail "could not read PRISM_DOTNET_INSTALL_SCRIPT=$PRISM_DOTNET_INSTALL_SCRIPT"
+    elif command -v curl >/dev/null 2>&1; then
+        curl --proto '=https' --proto-redir '=https' --tlsv1.2 -fsSL "$url" -o "$script" || fail "could not download $url"
+    else
+        wget --https-only --secure-protocol=TLSv1_2 -q "$url" -O "$script" || fail "could not download $url"
+    fi
+    actual="$(sha256_of "$script")"
+    if [ "$actual" != "$expected" ]; then
+        rm -f "$script"
+        fail "dotnet-install.sh from $url has SHA-256 $actual, but .nuke/dotnet-install.txt expects $expected. It was NOT run: the file was altered on the way, or the pin is out of date (the comment in .nuke/dotnet-install.txt says how to update it). Or install the .NET SDK yourself from https://dotnet.microsoft.com/download."
+    fi
+}
+
 # dotnet from PATH when `dotnet --version` succeeds in the repository (which proves global.json's SDK is there);
 # otherwise the copy in .nuke/temp/dotnet, installed on first use with the official dotnet-install script.
 find_dotnet() {
@@ -40,11 +72,7 @@ find_dotnet() {
     echo "build.sh: the .NET SDK $version (global.json) was not found; installing it into .nuke/temp/dotnet (set PRISM_NO_SDK_INSTALL=1 to prevent this)." >&2
     mkdir -p "$TEMP"
     local script="$TEMP/dotnet-install.sh"
-    if command -v curl >/dev/null 2>&1; then
-        curl -fsSL https://dot.net/v1/dotnet-install.sh -o "$script" || fail "could not download dotnet-install.sh"
-    else
-        wget -q https://dot.net/v1/dotnet-install.sh -O "$script" || fail "could not download dotnet-install.sh"
-    fi
+    fetch_dotnet_install "$script"
     bash "$script" --install-dir "$TEMP/dotnet" --version "$version" --no-path >&2 \
         || bash "$script" --install-dir "$TEMP/dotnet" --channel "${version%.*}" --no-path >&2 \
         || fail "dotnet-install.sh could not install SDK $version"

@@ -14,8 +14,10 @@ internal sealed record PackedArchive(string Triple, string FileName, long Size, 
 
 /// <summary>
 /// Packs <c>artifacts/release/</c>: one archive per triple (<c>.zip</c> for Windows, else <c>.tar.gz</c> keeping the
-/// executable bit), <c>SHA256SUMS</c> in sha256sum's format, and <c>manifest.json</c>. Entries carry a fixed timestamp,
-/// so the same binaries give byte-identical archives.
+/// executable bit), <c>SHA256SUMS</c> in sha256sum's format, and <c>manifest.json</c>. The same binaries give
+/// byte-identical archives from one run (and process) to the next: entries in name order with a fixed timestamp, owner
+/// 0:0 without names, ustar tar entries (a PAX entry's extended header is named <c>PaxHeaders.&lt;pid&gt;</c> and
+/// carries access and change times), and a gzip header that names no operating system.
 /// </summary>
 internal static class ReleasePacker
 {
@@ -71,18 +73,31 @@ internal static class ReleasePacker
 
     private static void WriteTarGz(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory)
     {
-        using var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var tar = new TarWriter(gzip, TarEntryFormat.Pax, leaveOpen: true);
-        foreach (var binary in binaries)
+        var start = output.Position;
+        using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var tar = new TarWriter(gzip, TarEntryFormat.Ustar, leaveOpen: true))
         {
-            using var content = File.OpenRead(binariesDirectory / binary.FileName);
-            tar.WriteEntry(new PaxTarEntry(TarEntryType.RegularFile, binary.FileName)
+            foreach (var binary in binaries)
             {
-                Mode = Stager.Executable,
-                ModificationTime = FixedTime,
-                DataStream = content,
-            });
+                using var content = File.OpenRead(binariesDirectory / binary.FileName);
+                tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, binary.FileName)
+                {
+                    Mode = Stager.Executable,
+                    ModificationTime = FixedTime,
+                    Uid = 0,
+                    Gid = 0,
+                    UserName = string.Empty,
+                    GroupName = string.Empty,
+                    DataStream = content,
+                });
+            }
         }
+
+        // RFC 1952 byte 9 names the compressing OS (zlib writes 3 on Unix, 10 or 0 on Windows): 255, "unknown", on
+        // every machine. The header has no checksum of its own, so the stream stays valid.
+        output.Position = start + 9;
+        output.WriteByte(255);
+        output.Position = output.Length;
     }
 
     private static void WriteZip(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory)

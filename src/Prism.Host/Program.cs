@@ -30,7 +30,13 @@ internal static class Program
 
         var options = ((HostCommand.Serve)command).Options;
         using var log = HostLogging.Create();
-        var token = HostToken.FromEnvironment();
+        var (token, tokenProblem) = HostToken.FromEnvironment();
+        if (token is null)
+        {
+            log.Fatal("{Problem}", tokenProblem);
+            return HostCommandLine.UsageErrorExitCode;
+        }
+
         await using var app = BuildApp(options, token, log);
         try
         {
@@ -76,6 +82,7 @@ internal static class Program
         builder.Services.AddSingleton(new DaemonBridge(() => DaemonLocator.Locate(LocatorFacts.OfThisProcess()), BridgeOptions.For(options.DataDirectory), log));
 
         var app = builder.Build();
+        app.Use(NoStoreHeaders.Middleware(log));
         app.Use(HostHeaderGuard.Middleware(app.Services.GetRequiredService<ListeningPort>()));
         app.Use(new BearerTokenGuard(token).Middleware());
         app.MapGet(ApiRoutes.Health, (RequestDelegate)(context =>

@@ -1,12 +1,12 @@
 namespace Prism.Protocol;
 
 /// <summary>
-/// The params of <c>login</c>; <see cref="Pin"/> may be left out when <see cref="RestoreOnly"/> is true.
-/// <see cref="ToString"/> never shows the PIN or the phone number.
+/// The params of <c>login</c>; <see cref="Pin"/> may be left out with <see cref="RestoreOnly"/> true (a restore uses
+/// the saved session only). <see cref="ToString"/> never shows the PIN or the phone number.
 /// </summary>
-public sealed record LoginParams(string Phone, string? Pin, bool? RestoreOnly = null)
+public sealed record LoginParams(string Phone, string? Pin = null, bool? RestoreOnly = null)
 {
-    public override string ToString() => $"LoginParams {{ Phone = <redacted>, Pin = <redacted>, RestoreOnly = {RestoreOnly} }}";
+    public override string ToString() => $"LoginParams {{ Phone = <redacted>, Pin = {(Pin is null ? "none" : "<redacted>")}, RestoreOnly = {RestoreOnly} }}";
 }
 
 /// <summary>

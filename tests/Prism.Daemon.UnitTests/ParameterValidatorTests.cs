@@ -19,6 +19,7 @@ public sealed class ParameterValidatorTests
     [InlineData("""{"phone":"+491701234567","pin":1234}""", "'pin'", "1234")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","restore_only":"yes"}""", "'restore_only'", "yes")]
     [InlineData("""{"phone":"+491701234567"}""", "'pin'", "+491701234567")]
+    [InlineData("""{"phone":"+491701234567","restore_only":false}""", "'pin'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","password":"hunter2"}""", "'password'", "hunter2")]
     [InlineData("""{"phone":"+491701234567","restore_only":false}""", "'pin'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567\n","pin":"1234"}""", "'phone'", "+491701234567")]

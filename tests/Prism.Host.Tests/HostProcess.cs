@@ -63,9 +63,12 @@ internal sealed partial class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Runs prism with <paramref name="arguments"/> to completion: exit code, stdout, stderr.</summary>
-    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments)
+    public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments) => RunAsync(null, arguments);
+
+    /// <summary>Runs prism with <paramref name="arguments"/> and <paramref name="environment"/> to completion: exit code, stdout, stderr.</summary>
+    public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
-        using var process = Process.Start(Command(arguments, null, null, null, null))!;
+        using var process = Process.Start(Command(arguments, environment, null, null, null))!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -167,7 +170,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
         return start;
     }
 
-    private static string DotnetHost() =>
+    /// <summary>The dotnet that runs the JIT builds: the one running the tests, else dotnet from PATH.</summary>
+    public static string DotnetHost() =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
 
     private static void KillQuietly(Process process)

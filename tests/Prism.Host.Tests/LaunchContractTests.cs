@@ -58,6 +58,25 @@ public sealed class LaunchContractTests
         Assert.NotEqual(System.Net.HttpStatusCode.Unauthorized, withToken.StatusCode);
     }
 
+    [Theory]
+    [InlineData("only-31-characters-0123456789ab", "31 characters long")]
+    [InlineData("a-long-enough-token-0123456789 with-a-space", "whitespace")]
+    [InlineData("a-long-enough-token-0123456789\twith-a-tab", "whitespace")]
+    [InlineData("a-long-enough-token-0123456789-and-a-newline\n", "whitespace")]
+    public async Task A_launcher_token_too_short_or_with_whitespace_stops_the_host_before_it_listens(string token, string expectedProblem)
+    {
+        using var data = new TemporaryFolder();
+
+        var (exitCode, stdout, stderr) = await HostProcess.RunAsync(new Dictionary<string, string?> { ["PRISM_HOST_TOKEN"] = token }, "--data-dir", data.Path);
+
+        Assert.Equal(2, exitCode);
+        Assert.Empty(stdout);
+        Assert.Contains("PRISM_HOST_TOKEN", stderr, StringComparison.Ordinal);
+        Assert.Contains(expectedProblem, stderr, StringComparison.Ordinal);
+        Assert.Contains("at least 32 characters", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(token.Trim(), stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Each_launch_gets_its_own_random_token()
     {

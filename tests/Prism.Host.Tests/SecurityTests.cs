@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 
 namespace Prism.Host.Tests;
 
@@ -49,6 +50,9 @@ public sealed class SecurityTests : IAsyncLifetime
     [InlineData("127.0.0.1")]
     [InlineData("127.0.0.1:1")]
     [InlineData("localhost.evil.example:{port}")]
+    [InlineData("localhost:{port}")]
+    [InlineData("LOCALHOST:{port}")]
+    [InlineData("[::1]:{port}")]
     public async Task Foreign_host_header_is_refused_with_403_even_for_health(string hostHeader)
     {
         var port = host.Url.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -61,14 +65,20 @@ public sealed class SecurityTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Localhost_with_the_right_port_is_accepted()
+    public async Task The_address_of_the_ready_line_is_accepted_and_the_host_listens_on_no_ipv6_loopback()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(host.Url, "/api/health"));
-        request.Headers.Host = $"localhost:{host.Url.Port}";
+        using (var response = await host.SendAsync(HttpMethod.Get, "/api/health", token: ""))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
 
-        using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // localhost is refused (above) because nothing of the host answers on [::1] (or the machine has no IPv6 loopback).
+        var refused = await Record.ExceptionAsync(async () =>
+        {
+            using var socket = new Socket(AddressFamily.InterNetworkV6, SocketType.Stream, ProtocolType.Tcp);
+            await socket.ConnectAsync(new IPEndPoint(IPAddress.IPv6Loopback, host.Url.Port), TestContext.Current.CancellationToken);
+        });
+        Assert.IsType<SocketException>(refused);
     }
 
     [Theory]
@@ -92,6 +102,68 @@ public sealed class SecurityTests : IAsyncLifetime
 
         var headerNames = response.Headers.Concat(response.Content.Headers).Select(header => header.Key);
         Assert.DoesNotContain(headerNames, name => name.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("GET", "/api/health", "", "", HttpStatusCode.OK)]
+    [InlineData("GET", "/api/status", "token", "", HttpStatusCode.OK)]
+    [InlineData("GET", "/api/status", "", "", HttpStatusCode.Unauthorized)]
+    [InlineData("GET", "/api/health", "", "evil.example", HttpStatusCode.Forbidden)]
+    [InlineData("GET", "/api/no-such-route", "token", "", HttpStatusCode.NotFound)]
+    [InlineData("GET", "/no-such-page", "", "", HttpStatusCode.NotFound)]
+    [InlineData("POST", "/", "", "", HttpStatusCode.MethodNotAllowed)]
+    [InlineData("POST", "/api/login", "token", "", HttpStatusCode.BadRequest)]
+    [InlineData("POST", "/api/confirm-2fa", "token", "", HttpStatusCode.Conflict)]
+    [InlineData("GET", "/", "", "", HttpStatusCode.OK)]
+    [InlineData("GET", "/app.js", "", "", HttpStatusCode.OK)]
+    public async Task Every_response_forbids_caching_and_sniffing(string method, string path, string token, string hostHeader, HttpStatusCode expected)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(host.Url, path));
+        if (token.Length > 0)
+        {
+            request.Headers.Authorization = new("Bearer", host.Token);
+        }
+
+        if (hostHeader.Length > 0)
+        {
+            request.Headers.Host = hostHeader;
+        }
+
+        using var response = await host.Http.SendAsync(request, TestContext.Current.CancellationToken);
+
+        Assert.Equal(expected, response.StatusCode);
+        AssertNoStoreAndNoSniff(response);
+    }
+
+    [Fact]
+    public async Task A_request_that_fails_inside_the_host_still_forbids_caching_and_sniffing()
+    {
+        // A body announced over Kestrel's 30 MB limit fails the endpoint's body read: a failure the host cannot answer
+        // as an API error, which Kestrel would answer itself with a fresh set of headers. Over a raw socket, because
+        // the answer comes (and the connection closes) before such a body could be sent.
+        using var client = new TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, host.Url.Port, TestContext.Current.CancellationToken);
+        var stream = client.GetStream();
+        var request = $"POST /api/login HTTP/1.1\r\nHost: 127.0.0.1:{host.Url.Port}\r\nAuthorization: Bearer {host.Token}\r\n"
+            + "Content-Type: application/json\r\nContent-Length: 31000000\r\n\r\n{";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(request), TestContext.Current.CancellationToken);
+
+        using var reader = new StreamReader(stream, System.Text.Encoding.ASCII);
+        var head = new List<string>();
+        while (await reader.ReadLineAsync(TestContext.Current.CancellationToken) is { Length: > 0 } line)
+        {
+            head.Add(line);
+        }
+
+        Assert.StartsWith("HTTP/1.1 413 ", head.FirstOrDefault(), StringComparison.Ordinal);
+        Assert.Contains("Cache-Control: no-store", head);
+        Assert.Contains("X-Content-Type-Options: nosniff", head);
+    }
+
+    private static void AssertNoStoreAndNoSniff(HttpResponseMessage response)
+    {
+        Assert.True(response.Headers.CacheControl?.NoStore == true, $"{(int)response.StatusCode} without Cache-Control: no-store (got '{response.Headers.CacheControl}')");
+        Assert.Equal(["nosniff"], response.Headers.TryGetValues("X-Content-Type-Options", out var values) ? values : []);
     }
 
     [Fact]

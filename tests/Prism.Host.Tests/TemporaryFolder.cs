@@ -1,9 +1,14 @@
 namespace Prism.Host.Tests;
 
-/// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+/// <summary>
+/// A fresh folder under the system temp folder, deleted on dispose. It and every folder made in it are 0700 on Unix
+/// whatever the umask, as a user's private folder is, so tests that care about others' access start from none.
+/// </summary>
 internal sealed class TemporaryFolder : IDisposable
 {
-    public TemporaryFolder() => Directory.CreateDirectory(Path);
+    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+
+    public TemporaryFolder() => MakeFolders(Path);
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "prism-host-tests-" + Guid.NewGuid().ToString("N"));
 
@@ -12,7 +17,7 @@ internal sealed class TemporaryFolder : IDisposable
     {
         // Full path: on Windows the '/' of relativePath becomes '\', as in the paths the code under test builds.
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, relativePath));
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        MakeFolders(System.IO.Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllText(path, string.Empty);
         if (!OperatingSystem.IsWindows())
         {
@@ -30,7 +35,24 @@ internal sealed class TemporaryFolder : IDisposable
         return path;
     }
 
-    public string Folder(string relativePath) => Directory.CreateDirectory(System.IO.Path.Combine(Path, relativePath)).FullName;
+    public string Folder(string relativePath) => MakeFolders(System.IO.Path.Combine(Path, relativePath));
+
+    /// <summary>Creates <paramref name="folder"/> and its missing parents, each 0700 on Unix; returns its full path.</summary>
+    private string MakeFolders(string folder)
+    {
+        var full = System.IO.Path.GetFullPath(folder);
+        var created = Directory.CreateDirectory(full);
+        if (!OperatingSystem.IsWindows())
+        {
+            var root = System.IO.Path.GetFullPath(Path);
+            for (var current = created; current is not null && current.FullName.StartsWith(root, StringComparison.Ordinal); current = current.Parent)
+            {
+                System.IO.File.SetUnixFileMode(current.FullName, Private);
+            }
+        }
+
+        return created.FullName;
+    }
 
     public void Dispose()
     {

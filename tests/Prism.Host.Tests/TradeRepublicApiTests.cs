@@ -112,6 +112,47 @@ public sealed class TradeRepublicApiTests
         rig.AssertNoSecretInLog();
     }
 
+    /// <summary>
+    /// A stand-in for PRISM_DAEMON_PATH that appends every line the host writes to the daemon's stdin to
+    /// <paramref name="recorded"/> and then becomes the real (JIT) tr-daemon (exec: same pid, the host's own pipes),
+    /// fed through a fifo by a background <c>tee</c>.
+    /// </summary>
+    private static string RecordingDaemon(TemporaryFolder scripts, string recorded)
+    {
+        var fifo = Path.Combine(scripts.Path, "stdin-$$.fifo");
+        return scripts.Script("recording-tr-daemon", $"""
+            set -e
+            fifo="{fifo}"
+            mkfifo "$fifo"
+            exec 3<&0
+            tee -a '{recorded}' <&3 >"$fifo" 2>/dev/null &
+            exec 3<&-
+            exec '{HostProcess.DotnetHost()}' '{BuildOutputs.DaemonDll}' <"$fifo"
+            """);
+    }
+
+    [Fact]
+    public async Task After_the_daemon_crashes_the_restore_reaches_the_new_daemon_without_the_pin()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The daemon's stdin is recorded by a shell script.");
+        using var scripts = new TemporaryFolder();
+        var recorded = Path.Combine(scripts.Path, "stdin.jsonl");
+        await using var rig = await FakeTradeRepublicHost.StartAsync(daemonSettings: new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = RecordingDaemon(scripts, recorded) });
+        Assert.Equal("authenticated", (await rig.LogInAgainIfNeededAsync()).GetProperty("status").GetString());
+        var linesBeforeCrash = File.ReadAllLines(recorded).Length;
+
+        await rig.Host.CrashDaemonAsync();
+        Assert.Equal("authenticated", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
+
+        var lines = File.ReadAllLines(recorded);
+        var restore = Assert.Single(lines[linesBeforeCrash..], line => line.Contains("\"restore_only\":true", StringComparison.Ordinal));
+        var restoreParams = JsonDocument.Parse(restore).RootElement.GetProperty("params");
+        Assert.Equal(FakeAccount.Phone, restoreParams.GetProperty("phone").GetString());
+        Assert.False(restoreParams.TryGetProperty("pin", out _), $"The restore sent a PIN: {restoreParams.EnumerateObject().Select(member => member.Name).Aggregate((a, b) => a + ", " + b)}");
+        // The PIN went to a daemon once, in the login the person made; never again.
+        Assert.Single(lines, line => line.Contains(FakeAccount.Pin, StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task After_logout_a_daemon_crash_leaves_the_new_daemon_signed_out()
     {
@@ -178,7 +219,7 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
         var server = await FakeTradeRepublicServer.StartAsync();
         try
         {
-            var environment = new Dictionary<string, string?>(published?.Environment ?? new Dictionary<string, string?>())
+            var variables = new Dictionary<string, string?>((published?.Environment ?? new Dictionary<string, string?>()).Concat(environment ?? new Dictionary<string, string?>()))
             {
                 ["PRISM_TR_API_URL"] = server.ApiUrl.ToString(),
                 ["PRISM_TR_WS_URL"] = server.WebSocketUrl.ToString(),

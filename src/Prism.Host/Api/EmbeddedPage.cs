@@ -5,7 +5,8 @@ namespace Prism.Host.Api;
 /// <summary>
 /// Serves the page from resources embedded in the binary (no files beside the executable): <c>wwwroot/index.html</c>
 /// at <c>/</c>, every other <c>wwwroot/&lt;name&gt;</c> at <c>/&lt;name&gt;</c>, with headers that keep the page
-/// from being framed, sniffed, cached or talking to any origin but this one.
+/// from being framed or talking to any origin but this one (<see cref="NoStoreHeaders"/> keeps every response from
+/// being cached or sniffed).
 /// </summary>
 internal static class EmbeddedPage
 {
@@ -37,9 +38,7 @@ internal static class EmbeddedPage
     {
         var headers = context.Response.Headers;
         headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
-        headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";
         context.Response.ContentType = contentType;
         context.Response.ContentLength = content.Length;

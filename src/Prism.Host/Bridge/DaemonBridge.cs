@@ -171,7 +171,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
     /// <summary>
     /// On a daemon that replaced a dead one: restores the session the dead one held (<c>login</c> with
     /// <c>restore_only</c>) within its own time limit. Never throws: after a failed restore the daemon stays signed
-    /// out, the PIN is forgotten, and the page asks for the login again.
+    /// out, the phone is forgotten, and the page asks for the login again.
     /// </summary>
     private async Task RestoreSessionAsync(DaemonProcess daemon, LoginParams restore)
     {

@@ -17,8 +17,8 @@ internal sealed class DaemonNotFoundException : Exception
     {
     }
 
-    private DaemonNotFoundException(IReadOnlyList<TriedPath> tried, string howToFix)
-        : base(Describe(tried, howToFix)) => Tried = tried;
+    private DaemonNotFoundException(IReadOnlyList<TriedPath> tried, string howToFix, string heading = "tr-daemon was not found")
+        : base(Describe(tried, heading, howToFix)) => Tried = tried;
 
     public IReadOnlyList<TriedPath> Tried { get; } = [];
 
@@ -33,8 +33,14 @@ internal sealed class DaemonNotFoundException : Exception
         [tried],
         $"Point {LocatorFacts.OverrideVariable} at an existing tr-daemon executable (or tr-daemon.dll), or unset it to let prism search.");
 
-    private static string Describe(IReadOnlyList<TriedPath> tried, string howToFix) =>
-        "tr-daemon was not found. Tried, in order:"
+    /// <summary>A daemon was found but others may change it: not run, and no other candidate is tried in its place.</summary>
+    public static DaemonNotFoundException Refused(IReadOnlyList<TriedPath> tried) => new(
+        tried,
+        "Make the file and its folder writable by their owner only (the command above), then try again.",
+        "tr-daemon was found but not run, because other users may change it");
+
+    private static string Describe(IReadOnlyList<TriedPath> tried, string heading, string howToFix) =>
+        heading + ". Tried, in order:"
         + string.Concat(tried.Select(path => $"{Environment.NewLine}  - {path}"))
         + Environment.NewLine + howToFix;
 }

@@ -8,7 +8,7 @@ namespace Prism.Host.Bridge;
 /// (temp folders, a foreign triple) instead of this process's own.
 /// </summary>
 /// <param name="HostDirectory">The folder of the host's own executable (or of prism.dll when run with dotnet).</param>
-/// <param name="CurrentDirectory">The working directory the host was started in.</param>
+/// <param name="CurrentDirectory">The working directory the host was started in: only a relative <c>PRISM_DAEMON_PATH</c> is resolved against it, nothing is searched there.</param>
 /// <param name="OverridePath">The value of <c>PRISM_DAEMON_PATH</c>, or null when unset.</param>
 /// <param name="Triple">The Rust target triple of the running process (architecture-aware, from Prism.Platform).</param>
 /// <param name="RunningFromSource">True for a build or framework-dependent publish (prism.dll beside the host); false for single-file and Native AOT.</param>

@@ -4,26 +4,25 @@ using StreamJsonRpc;
 namespace Prism.Host.Bridge;
 
 /// <summary>
-/// Remembers which login the daemon's session came from, so that a daemon started to replace a crashed one can
-/// restore the saved session. The contract's only restore is <c>login</c> with <c>restore_only</c>, and it requires
-/// the PIN, so the phone and PIN of the signed-in login are held here — in this process's memory only, never
-/// logged or returned (<see cref="LoginParams.ToString"/> redacts them) — until logout, a failed second factor or a
-/// failed restore.
+/// Remembers which phone the daemon's session belongs to, so that a daemon started to replace a crashed one can
+/// restore the saved session with <c>login {phone, restore_only: true}</c>. The restore needs no PIN, so the PIN of
+/// a login is never kept: it reaches the daemon once, in the login call itself. The phone is held in this process's
+/// memory only, never logged, until logout, a failed second factor or a failed restore.
 /// </summary>
 internal sealed class SessionRecall
 {
     private readonly Lock gate = new();
-    private LoginParams? awaitingSecondFactor;
-    private LoginParams? signedIn;
+    private string? phoneAwaitingSecondFactor;
+    private string? signedInPhone;
 
-    /// <summary>The <c>login</c> that restores the remembered session, or null when no session is remembered.</summary>
+    /// <summary>The <c>login</c> that restores the remembered session (phone and restore_only, no PIN), or null when no session is remembered.</summary>
     public LoginParams? RestoreRequest
     {
         get
         {
             lock (gate)
             {
-                return signedIn is { } login ? login with { RestoreOnly = true } : null;
+                return signedInPhone is { } phone ? new LoginParams(phone, Pin: null, RestoreOnly: true) : null;
             }
         }
     }
@@ -39,7 +38,7 @@ internal sealed class SessionRecall
 
     /// <summary>
     /// After a call that failed: a wrong code leaves the login waiting for another try; any other failure of a login
-    /// or its second factor (expired, refused, timed out, daemon gone) ends it, and its PIN is dropped.
+    /// or its second factor (expired, refused, timed out, daemon gone) ends it.
     /// </summary>
     public void Failed(string method, Exception exception)
     {
@@ -49,7 +48,7 @@ internal sealed class SessionRecall
         {
             lock (gate)
             {
-                awaitingSecondFactor = null;
+                phoneAwaitingSecondFactor = null;
             }
         }
     }
@@ -62,29 +61,29 @@ internal sealed class SessionRecall
             switch (parameters, result)
             {
                 case (LoginParams login, LoginResult { Status: SessionStatus.Authenticated }):
-                    signedIn = login with { RestoreOnly = null };
-                    awaitingSecondFactor = null;
+                    signedInPhone = login.Phone;
+                    phoneAwaitingSecondFactor = null;
                     break;
                 case (LoginParams login, LoginResult):
                     // A new login replaces the daemon's session: until its second factor passes there is none to restore.
-                    signedIn = null;
-                    awaitingSecondFactor = login with { RestoreOnly = null };
+                    signedInPhone = null;
+                    phoneAwaitingSecondFactor = login.Phone;
                     break;
                 case (ConfirmTwoFactorParams, ConfirmTwoFactorResult { Status: SessionStatus.Authenticated }):
-                    signedIn = awaitingSecondFactor;
-                    awaitingSecondFactor = null;
+                    signedInPhone = phoneAwaitingSecondFactor;
+                    phoneAwaitingSecondFactor = null;
                     break;
             }
         }
     }
 
-    /// <summary>Drops what is remembered: the saved session is gone, so the PIN is of no further use.</summary>
+    /// <summary>Drops what is remembered: the saved session is gone, so there is nothing to restore.</summary>
     public void Forget()
     {
         lock (gate)
         {
-            signedIn = null;
-            awaitingSecondFactor = null;
+            signedInPhone = null;
+            phoneAwaitingSecondFactor = null;
         }
     }
 }

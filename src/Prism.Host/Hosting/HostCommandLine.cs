@@ -90,7 +90,8 @@ internal static class HostCommandLine
           --data-dir DIR   tr-daemon's data folder (saved session); default: tr-daemon's own default
 
         Environment:
-          PRISM_HOST_TOKEN   the API token to require (default: a fresh random one, printed in the ready line)
+          PRISM_HOST_TOKEN   the API token to require: at least 32 characters, no whitespace (default: a fresh
+                             random one); printed in the ready line
           PRISM_DAEMON_PATH  the tr-daemon executable to run, instead of searching for it
           PRISM_LOG_LEVEL    Verbose, Debug, Information (default), Warning, Error or Fatal
 

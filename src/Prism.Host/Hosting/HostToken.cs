@@ -3,13 +3,36 @@ using System.Security.Cryptography;
 
 namespace Prism.Host.Hosting;
 
-/// <summary>The per-launch API token: the launcher's <c>PRISM_HOST_TOKEN</c>, or 256 fresh random bits.</summary>
+/// <summary>
+/// The per-launch API token: the launcher's <c>PRISM_HOST_TOKEN</c> (at least 32 characters, no whitespace or
+/// control characters), or 256 fresh random bits. A launcher's token that is too short to resist guessing, or that
+/// cannot travel unchanged in an <c>Authorization</c> header, stops the host instead of being used.
+/// </summary>
 internal static class HostToken
 {
     public const string Variable = "PRISM_HOST_TOKEN";
 
-    public static string FromEnvironment() =>
-        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given ? given : Generate();
+    public const int MinimumLength = 32;
+
+    /// <summary>The token to require, or (token null) why the launcher's cannot be used. An empty variable counts as unset.</summary>
+    public static (string? Token, string? Problem) FromEnvironment() =>
+        Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } given
+            ? ProblemWith(given) is { } problem ? (null, problem) : (given, null)
+            : (Generate(), null);
+
+    /// <summary>Null when <paramref name="token"/> may be used; otherwise what is wrong and how to fix it (never the token itself).</summary>
+    public static string? ProblemWith(string token)
+    {
+        var fix = $"Set {Variable} to at least {MinimumLength} characters of letters, digits, '-' and '_' (e.g. 32 random bytes in base64url), or leave it unset and prism makes one.";
+        if (token.Length < MinimumLength)
+        {
+            return $"{Variable} is {token.Length} characters long, too short to resist guessing. {fix}";
+        }
+
+        return token.Any(character => char.IsWhiteSpace(character) || char.IsControl(character))
+            ? $"{Variable} contains whitespace or control characters, which do not survive an Authorization header. {fix}"
+            : null;
+    }
 
     /// <summary>32 random bytes, base64url without padding: safe in a header and in a URL fragment.</summary>
     public static string Generate() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
@@ -88,5 +89,55 @@ public sealed class ReleasePackerTests : IDisposable
         var second = ReleasePacker.Pack(staged, binaries, release, "1.2.3");
 
         Assert.Equal(first.Select(archive => archive.Sha256), second.Select(archive => archive.Sha256));
+    }
+
+    [Fact]
+    public void Two_runs_of_the_real_build_in_two_processes_pack_the_same_bytes()
+    {
+        // A root the real build accepts for Pack on its own (--skip): the version, staged files and their records.
+        using var repository = new TemporaryFolder();
+        var root = new AbsolutePath(repository.Path);
+        Directory.CreateDirectory(root / ".nuke");
+        File.WriteAllText(root / "Directory.Build.props", "<Project><PropertyGroup><Version>1.2.3</Version></PropertyGroup></Project>");
+        var binariesFolder = root / "src-tauri" / "binaries";
+        Directory.CreateDirectory(binariesFolder);
+        string[] files = ["tr-daemon-x86_64-unknown-linux-gnu", "prism-x86_64-unknown-linux-gnu", "tr-daemon-x86_64-pc-windows-msvc.exe", "prism-x86_64-pc-windows-msvc.exe"];
+        foreach (var file in files)
+        {
+            File.WriteAllText(binariesFolder / file, $"binary of {file}");
+            var sidecar = file.StartsWith("prism", StringComparison.Ordinal) ? new Sidecar("prism", "", SidecarKind.Host) : new Sidecar("tr-daemon", "", SidecarKind.Daemon);
+            var windows = file.EndsWith(".exe", StringComparison.Ordinal);
+            StagedBinary.Describe(sidecar, windows ? "win-x64" : "linux-x64", windows ? "x86_64-pc-windows-msvc" : "x86_64-unknown-linux-gnu", "aot", binariesFolder / file)
+                .Save(root / "artifacts" / "staged");
+        }
+
+        var first = PackWithTheRealBuild(root);
+        File.SetLastWriteTimeUtc(binariesFolder / files[0], DateTime.UtcNow.AddDays(-3));
+        var second = PackWithTheRealBuild(root);
+
+        Assert.Equal(["SHA256SUMS", "manifest.json", "prism-sidecars-1.2.3-x86_64-pc-windows-msvc.zip", "prism-sidecars-1.2.3-x86_64-unknown-linux-gnu.tar.gz"], first.Keys);
+        Assert.Equal(first.Keys, second.Keys);
+        Assert.All(first, file => Assert.True(file.Value.SequenceEqual(second[file.Key]), $"{file.Key} differs between two runs"));
+    }
+
+    /// <summary>Runs <c>_build Pack --skip</c> in a process of its own; returns every file of artifacts/release by name.</summary>
+    private static SortedDictionary<string, byte[]> PackWithTheRealBuild(AbsolutePath root)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "_build.dll"), "Pack", "--skip", "--runtimes", "linux-x64", "win-x64", "--root", root, "--no-logo" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment.Remove("TAURI_ENV_TARGET_TRIPLE");
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(5)), "Pack did not finish within 5 minutes");
+        Assert.True(process.ExitCode == 0, output.Result + errors.Result);
+        var release = root / "artifacts" / "release";
+        return new SortedDictionary<string, byte[]>(
+            Directory.EnumerateFiles(release).ToDictionary(file => Path.GetFileName(file), File.ReadAllBytes),
+            StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Platform;
@@ -29,6 +30,63 @@ public sealed class StagerTests : IDisposable
     }
 
     private Stager Stager => new(root / "binaries", root / "records");
+
+    [Fact]
+    public void Staging_over_a_file_a_running_program_holds_names_the_likely_cause_and_the_fix()
+    {
+        var earlier = Stager.Stage(Published("win-x64"));
+        var destination = root / "binaries" / earlier.FileName;
+        var before = File.ReadAllBytes(destination);
+        // What Windows reports when the rename meets an .exe that a process has open.
+        var heldOpen = new AtomicFile(
+            temporary => new FileStream(temporary, FileMode.CreateNew),
+            (_, target) => throw new IOException($"The process cannot access the file '{target}' because it is being used by another process.", unchecked((int)0x80070020)));
+        var newer = Published("win-x64");
+        File.WriteAllBytes(newer.Path, [0x4d, 0x5a, 9, 9, 9]);
+
+        var error = Assert.Throws<BuildException>(() => new Stager(root / "binaries", root / "records", heldOpen).Stage(newer));
+
+        Assert.Contains($"cannot replace {destination}, which a running program holds open", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is `tauri dev`", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Stop it, then run Stage again.", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllBytes(destination));
+        Assert.Equal([destination.ToString()], Directory.GetFiles(root / "binaries"));
+    }
+
+    [Fact]
+    public void Staging_over_a_running_exe_on_windows_names_the_likely_cause_and_the_fix()
+    {
+        Assert.SkipUnless(OperatingSystem.IsWindows(), "Only Windows refuses to replace a running executable; on Linux and macOS the rename succeeds (the running process keeps the old inode).");
+        var destination = root / "binaries" / "tr-daemon-x86_64-pc-windows-msvc.exe";
+        Directory.CreateDirectory(root / "binaries");
+        File.Copy(Path.Combine(Environment.SystemDirectory, "ping.exe"), destination);
+        using var running = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo(destination, ["-n", "60", "127.0.0.1"]) { RedirectStandardOutput = true })!;
+        try
+        {
+            var error = Assert.Throws<BuildException>(() => Stager.Stage(Published("win-x64")));
+
+            Assert.Contains("which a running program holds open", error.Message, StringComparison.Ordinal);
+            Assert.Contains("is `tauri dev`", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            running.Kill();
+        }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void The_staging_folder_is_left_writable_by_its_owner_only_as_prism_requires_of_a_daemon_beside_it()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is a Unix mode bit here.");
+        // A checkout under umask 002 (per-user groups) makes src-tauri/binaries group-writable.
+        Directory.CreateDirectory(root / "binaries");
+        File.SetUnixFileMode(root / "binaries", (UnixFileMode)Convert.ToInt32("777", 8));
+
+        Stager.Stage(Published("linux-x64"));
+
+        Assert.Equal((UnixFileMode)Convert.ToInt32("755", 8), File.GetUnixFileMode(root / "binaries"));
+    }
 
     [Fact]
     public void Stages_under_the_triple_with_exe_only_for_windows()

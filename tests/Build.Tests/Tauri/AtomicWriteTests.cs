@@ -1,3 +1,5 @@
+using System.Runtime.Versioning;
+using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Tauri;
 
@@ -53,6 +55,71 @@ public class AtomicWriteTests
         }
 
         Assert.Equal([path], Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_symlinked_config_stays_a_link_its_target_gets_the_patch_and_keeps_its_mode()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Creating symbolic links on Windows needs developer mode or admin rights.");
+        using var folder = new TemporaryFolder();
+        var shared = Directory.CreateDirectory(Path.Combine(folder.Path, "shared")).FullName;
+        var target = Path.Combine(shared, "tauri.conf.json");
+        File.WriteAllText(target, Config);
+        var mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        File.SetUnixFileMode(target, mode);
+        var link = Path.Combine(folder.Path, "tauri.conf.json");
+        File.CreateSymbolicLink(link, Path.Combine("shared", "tauri.conf.json"));
+
+        var result = new TauriConfigPatcher(ConfigFixture.Validator).Patch(link, ConfigFixture.Sidecars);
+
+        Assert.True(result.Changed);
+        Assert.Equal(Path.Combine("shared", "tauri.conf.json"), new FileInfo(link).LinkTarget);
+        Assert.Contains("externalBin", File.ReadAllText(target), StringComparison.Ordinal);
+        Assert.Equal(mode, File.GetUnixFileMode(target));
+        Assert.Equal([target], Directory.GetFiles(shared));
+        Assert.Equal([link], Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    public void A_read_only_config_fails_with_a_clear_message_and_stays_untouched()
+    {
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("tauri.conf.json", Config);
+        // Read-only by mode (or attribute), as the owner marked it: the tests run as root, who could write it anyway,
+        // and any user could rename over it, so the check is on the mode, not on a failed write.
+        MakeReadOnly(path);
+        var modeBefore = OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(path);
+        try
+        {
+            var error = Assert.Throws<BuildException>(() => new TauriConfigPatcher(ConfigFixture.Validator).Patch(path, ConfigFixture.Sidecars));
+
+            Assert.StartsWith($"{path} ", error.Message, StringComparison.Ordinal);
+            Assert.Contains("so the build left it as it is. Make it writable", error.Message, StringComparison.Ordinal);
+            Assert.Equal(Config, File.ReadAllText(path));
+            Assert.Equal([path], Directory.GetFiles(folder.Path));
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Contains("is read-only (mode 444)", error.Message, StringComparison.Ordinal);
+                Assert.Equal(modeBefore, File.GetUnixFileMode(path));
+            }
+        }
+        finally
+        {
+            File.SetAttributes(path, FileAttributes.Normal);
+        }
+    }
+
+    private static void MakeReadOnly(string path)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            File.SetAttributes(path, FileAttributes.ReadOnly);
+        }
+        else
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        }
     }
 
     /// <summary>A real temporary file that throws after some bytes, or when closed, like a full disk would.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.Versioning;
 using Prism.Host.Bridge;
 
 namespace Prism.Host.Tests.Bridge;
@@ -86,25 +87,42 @@ public sealed class DaemonLocatorTests : IDisposable
     }
 
     [Fact]
-    public void Staged_name_in_src_tauri_binaries_is_found_from_a_host_under_src_tauri_target()
+    public void Staged_name_in_src_tauri_binaries_is_found_by_a_host_run_from_source_under_the_project()
     {
         var host = root.Folder("project/src-tauri/target/debug");
         var staged = root.File($"project/src-tauri/binaries/tr-daemon-{LinuxTriple}");
 
-        var spec = DaemonLocator.Locate(Facts(host, currentDirectory: root.Folder("somewhere-else")));
+        var spec = DaemonLocator.Locate(Facts(host, currentDirectory: root.Folder("somewhere-else")) with { RunningFromSource = true });
 
         Assert.Equal(staged, spec.FileName);
     }
 
     [Fact]
-    public void Staged_name_in_src_tauri_binaries_is_found_from_the_current_directory()
+    public void A_published_host_looks_for_no_src_tauri_binaries_above_itself()
     {
+        var host = root.Folder("project/src-tauri/target/debug");
+        root.File($"project/src-tauri/binaries/tr-daemon-{LinuxTriple}");
+
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(host)));
+
+        Assert.Equal([Path.Combine(host, "tr-daemon"), Path.Combine(host, $"tr-daemon-{LinuxTriple}")], error.Tried.Where(tried => Path.IsPathRooted(tried.Path)).Select(tried => tried.Path));
+        Assert.Contains("which runs only a tr-daemon next to itself", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Nothing_is_looked_for_relative_to_the_working_directory(bool runningFromSource)
+    {
+        // A project with a staged daemon and a daemon build output where prism happens to be started, not where it is.
+        root.File($"downloads/src-tauri/binaries/tr-daemon-{LinuxTriple}");
+        root.File("downloads/src/Prism.Daemon/Prism.Daemon.csproj", executable: false);
+        root.File("downloads/src/Prism.Daemon/bin/Debug/net10.0/tr-daemon.dll", executable: false);
         var host = root.Folder("installed/app");
-        var staged = root.File($"project/src-tauri/binaries/tr-daemon-{LinuxTriple}");
 
-        var spec = DaemonLocator.Locate(Facts(host, currentDirectory: root.Folder("project/docs")));
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(host, currentDirectory: root.Folder("downloads")) with { RunningFromSource = runningFromSource }));
 
-        Assert.Equal(staged, spec.FileName);
+        Assert.DoesNotContain(error.Tried, tried => tried.Path.Contains("downloads", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -178,6 +196,74 @@ public sealed class DaemonLocatorTests : IDisposable
         Assert.Equal(staged, spec.FileName);
         var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(root.Folder("empty")) with { OverridePath = notExecutable }));
         Assert.Contains($"chmod +x {notExecutable}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("bundle/tr-daemon", UnixFileMode.GroupWrite, "file", "its group")]
+    [InlineData("bundle/tr-daemon", UnixFileMode.OtherWrite, "file", "every user")]
+    [InlineData("bundle", UnixFileMode.GroupWrite, "folder", "its group")]
+    [InlineData("bundle", UnixFileMode.OtherWrite | UnixFileMode.StickyBit, "folder", "every user")]
+    [UnsupportedOSPlatform("windows")]
+    public void A_daemon_next_to_the_host_that_others_may_change_is_refused_and_nothing_else_is_run(string changeable, UnixFileMode extra, string kind, string who)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        var host = root.Folder("bundle");
+        var bundled = root.File("bundle/tr-daemon");
+        root.File($"bundle/tr-daemon-{LinuxTriple}");
+        var loosened = Path.Combine(root.Path, changeable);
+        File.SetUnixFileMode(loosened, File.GetUnixFileMode(loosened) | extra);
+
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(host)));
+
+        Assert.Equal([bundled], error.Tried.Select(tried => tried.Path));
+        Assert.Contains($"the {kind} {Path.GetFullPath(loosened)} may be changed by {who}", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"chmod go-w {Path.GetFullPath(loosened)}", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("tr-daemon was found but not run, because other users may change it.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_symbolic_link_to_a_daemon_in_a_folder_others_may_change_is_refused()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        var target = root.File("shared/tr-daemon");
+        File.SetUnixFileMode(Path.GetDirectoryName(target)!, (UnixFileMode)Convert.ToInt32("777", 8));
+        var host = root.Folder("bundle");
+        File.CreateSymbolicLink(Path.Combine(host, "tr-daemon"), target);
+
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(host)));
+
+        Assert.Contains($"the folder {Path.GetDirectoryName(target)} may be changed by every user", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void Build_output_a_group_may_change_is_run_but_one_anyone_may_change_is_refused()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        root.File("repo/src/Prism.Daemon/Prism.Daemon.csproj", executable: false);
+        var dll = root.File("repo/src/Prism.Daemon/bin/Debug/net10.0/tr-daemon.dll", executable: false);
+        var output = Path.GetDirectoryName(dll)!;
+        var facts = Facts(root.Folder("repo/src/Prism.Host/bin/Debug/net10.0")) with { RunningFromSource = true };
+
+        // umask 002 with per-user groups: the sources are just as writable by the group, so refusing would protect nothing.
+        File.SetUnixFileMode(output, (UnixFileMode)Convert.ToInt32("775", 8));
+        Assert.Equal([dll], DaemonLocator.Locate(facts).Arguments);
+
+        File.SetUnixFileMode(output, (UnixFileMode)Convert.ToInt32("777", 8));
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(facts));
+        Assert.Contains($"the folder {output} may be changed by every user", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void The_override_is_the_launchers_choice_and_is_run_from_a_shared_folder_too()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        var chosen = root.File("shared/my-daemon");
+        File.SetUnixFileMode(Path.GetDirectoryName(chosen)!, (UnixFileMode)Convert.ToInt32("777", 8));
+
+        Assert.Equal(chosen, DaemonLocator.Locate(Facts(root.Folder("app")) with { OverridePath = chosen }).FileName);
     }
 
     private static LocatorFacts Facts(string hostDirectory, string? currentDirectory = null, string triple = LinuxTriple) =>

@@ -1,13 +1,17 @@
+using System.Reflection;
+using System.Text.Json;
 using Prism.Host.Bridge;
 using Prism.Protocol;
 using StreamJsonRpc;
 
 namespace Prism.Host.Tests.Bridge;
 
-/// <summary>Which login the bridge would replay (with restore_only) on a daemon that replaced a crashed one.</summary>
+/// <summary>Which login the bridge would replay (restore_only, no PIN) on a daemon that replaced a crashed one, and that no PIN is kept for it.</summary>
 public sealed class SessionRecallTests
 {
-    private static readonly LoginParams Login = new("+491701234567", "1234");
+    private const string Pin = "6093";
+    private static readonly LoginParams Login = new("+491701234567", Pin);
+    private static readonly LoginParams Restore = new("+491701234567", Pin: null, RestoreOnly: true);
 
     [Fact]
     public void Nothing_is_restored_before_any_login()
@@ -24,7 +28,7 @@ public sealed class SessionRecallTests
         Assert.Null(recall.RestoreRequest);
 
         recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
-        Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
+        Assert.Equal(Restore, recall.RestoreRequest);
     }
 
     [Fact]
@@ -32,9 +36,23 @@ public sealed class SessionRecallTests
     {
         var recall = new SessionRecall();
 
-        recall.Answered(Login with { RestoreOnly = true }, new LoginResult(SessionStatus.Authenticated, Restored: true));
+        recall.Answered(Restore, new LoginResult(SessionStatus.Authenticated, Restored: true));
 
-        Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
+        Assert.Equal(Restore, recall.RestoreRequest);
+    }
+
+    [Fact]
+    public void No_pin_is_kept_while_the_login_waits_nor_once_it_is_signed_in_and_the_restore_sends_none()
+    {
+        var recall = new SessionRecall();
+
+        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
+        AssertHoldsNoPin(recall);
+
+        recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
+        AssertHoldsNoPin(recall);
+        Assert.Null(recall.RestoreRequest!.Pin);
+        Assert.DoesNotContain("pin", JsonSerializer.Serialize(recall.RestoreRequest, ProtocolJsonContext.Default.LoginParams), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -62,7 +80,7 @@ public sealed class SessionRecallTests
         recall.Failed(MethodNames.ConfirmTwoFactor, DaemonError(ApplicationErrorCode.CodeInvalid));
         recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
 
-        Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
+        Assert.Equal(Restore, recall.RestoreRequest);
     }
 
     [Fact]
@@ -85,7 +103,18 @@ public sealed class SessionRecallTests
         recall.Answered(new EmptyParams(), new FetchPortfolioResult([], []));
         recall.Answered(new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.WaitingForSecondFactor));
 
-        Assert.Equal(Login with { RestoreOnly = true }, recall.RestoreRequest);
+        Assert.Equal(Restore, recall.RestoreRequest);
+    }
+
+    /// <summary>No field of the recall, serialized whole (records included), contains the PIN.</summary>
+    private static void AssertHoldsNoPin(SessionRecall recall)
+    {
+        foreach (var field in typeof(SessionRecall).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public))
+        {
+            var value = field.GetValue(recall);
+            var serialized = value is null ? "null" : JsonSerializer.Serialize(value, value.GetType());
+            Assert.DoesNotContain(Pin, serialized, StringComparison.Ordinal);
+        }
     }
 
     private static RemoteInvocationException DaemonError(ApplicationErrorCode code) => new("refused", (int)code, errorData: null);
