@@ -147,14 +147,14 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
         var server = await FakeTradeRepublicServer.StartAsync();
         try
         {
-            var environment = new Dictionary<string, string?>(published?.Environment ?? new Dictionary<string, string?>())
+            var environment = new Dictionary<string, string?>
             {
                 ["PRISM_TR_API_URL"] = server.ApiUrl.ToString(),
                 ["PRISM_TR_WS_URL"] = server.WebSocketUrl.ToString(),
                 // Debug logging: the most the host and daemon ever write, so the no-secret assertions see it all.
                 ["PRISM_LOG_LEVEL"] = "Debug",
             };
-            var host = await HostProcess.StartAsync(environment, executable: published?.Path);
+            var host = await HostProcess.StartAsync(environment, published: published);
             return new FakeTradeRepublicHost(server, host);
         }
         catch

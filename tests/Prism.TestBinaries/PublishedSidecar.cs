@@ -86,15 +86,27 @@ public sealed record PublishedSidecar(string Sidecar, string Runtime, string? Mo
     }
 
     /// <summary>
-    /// The pid of this machine's process for a pid the binary reported of itself (its ready line, the host's log), to
-    /// kill it or watch it go. The same number natively and under qemu-user (qemu runs the program in its own process);
-    /// under Wine the program reports its Windows pid, so its process is found by the data folder the test gave it.
-    /// Null when no such process runs (any more).
+    /// A variable a test sets, to a value of its own, in the environment of the process it starts: every process that
+    /// one starts inherits it, so <see cref="OsProcessId"/> can find a Windows child under Wine by it.
     /// </summary>
-    public int? OsProcessId(int reportedPid, string dataDirectory) =>
-        Emulator is { IsWine: true } ? WineProcesses.Find(DaemonOrHostFileName, PathSeenByBinary(dataDirectory)) : reportedPid;
+    public const string MarkerVariable = "PRISM_TEST_MARKER";
 
-    private string DaemonOrHostFileName => System.IO.Path.GetFileName(Path);
+    /// <summary>
+    /// The pid of this machine's process for a pid this binary reported of itself (its ready line, the host's log), to
+    /// kill it or watch it go. The same number natively and under qemu-user (qemu runs the program in its own process);
+    /// under Wine the program reports its Windows pid, so its process is found by the <see cref="MarkerVariable"/>
+    /// value <paramref name="marker"/> the test gave the process tree it started. Null when no such process runs (any more).
+    /// </summary>
+    public int? OsProcessId(int reportedPid, string marker) =>
+        Emulator is { IsWine: true } ? WineProcesses.Find(System.IO.Path.GetFileName(Path), $"{MarkerVariable}={marker}") : reportedPid;
+
+    /// <summary>
+    /// Whether <paramref name="reportedPid"/> is the pid this binary, started here as process <paramref name="osPid"/>,
+    /// must report of itself: that number natively and under qemu-user; under Wine its Windows pid, which Wine numbers
+    /// as Windows does (positive multiples of 4) and apart from the Linux one.
+    /// </summary>
+    public bool IsOwnPid(int reportedPid, int osPid) =>
+        Emulator is { IsWine: true } ? reportedPid > 0 && reportedPid % 4 == 0 : reportedPid == osPid;
 
     public override string ToString() => Label;
 
