@@ -1,5 +1,7 @@
+using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
+using Prism.Platform;
 
 /// <summary>Speed and size, measured by a timed harness in one process against a Python baseline — never by timed tests.</summary>
 internal sealed partial class Build
@@ -9,12 +11,86 @@ internal sealed partial class Build
     [Parameter("Cold starts per binary in the Benchmark target.")]
     readonly int BenchmarkRuns = 15;
 
+    [Parameter("Cold starts per emulated daemon in the Benchmark target (each takes seconds under qemu-user or Wine).")]
+    readonly int BenchmarkEmulatedRuns = 5;
+
     Target Benchmark => _ => _
-        .Description("Publishes this machine's sidecars as Native AOT and as single files and reports size and spawn → first reply, against Python floors.")
+        .Description("Publishes this machine's sidecars as Native AOT and as single files and reports size and spawn → first reply, against Python floors; " +
+                     "then the daemons of the platforms this machine emulates (linux-arm64 under qemu-user, win-x64 under Wine), Native AOT against single file.")
         .Executes(async () =>
         {
             var binaries = await PublishForThisMachineBothWaysAsync(SelectedSidecars);
             string[] arguments = [.. binaries.SelectMany(binary => new[] { binary.Request.Sidecar.Kind == SidecarKind.Daemon ? "--daemon" : "--host", $"{binary.Request.ModeName}={binary.Path}" })];
             await Tools.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
+            if (SelectedSidecars.Contains(DaemonSidecar))
+            {
+                await BenchmarkEmulatedDaemonsAsync();
+            }
         });
+
+    /// <summary>
+    /// Times the daemon of every other release platform this machine runs by emulation, in each mode published for it
+    /// (Native AOT where the pipeline compiles it, and a single file), behind its emulator. Emulation slows every mode,
+    /// so the figure that carries over to real hardware is the ratio of Native AOT to single file, which the harness prints.
+    /// </summary>
+    async Task BenchmarkEmulatedDaemonsAsync()
+    {
+        var probe = EmulationProbe.ForThisMachine(EnvironmentVariables);
+        var emulated = new List<ExecutionRoute>();
+        foreach (var runtime in ReleaseRuntimes.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
+        {
+            var route = await probe.RouteForAsync(runtime.Triple, CancellationToken);
+            if (route.Kind == ExecutionKind.Emulated)
+            {
+                emulated.Add(route);
+            }
+            else
+            {
+                ReportSummary($"{DaemonSidecar.Name} {runtime.Rid}", $"not measured: {route.Summary}");
+            }
+        }
+
+        if (emulated.Count == 0)
+        {
+            return;
+        }
+
+        var published = await PublishBothWaysAsync([DaemonSidecar], [.. emulated.Select(route => TargetTable.ForTriple(route.Triple))]);
+        var sessions = new List<EmulationSession>();
+        try
+        {
+            var arguments = new List<string>();
+            var environment = new Dictionary<string, string?>();
+            foreach (var route in emulated)
+            {
+                var session = await EmulationSession.StartAsync(route, CancellationToken);
+                sessions.Add(session);
+                var modes = published.Where(binary => binary.Request.Runtime.Triple == route.Triple).ToList();
+                foreach (var binary in modes)
+                {
+                    var label = $"{binary.Request.Runtime.Rid} {binary.Request.ModeName} ({route.Emulator!.Description})";
+                    var command = session.Command(binary.Path, []);
+                    arguments.AddRange(["--daemon", $"{label}={binary.Path}"]);
+                    arguments.AddRange(new[] { command.FileName }.Concat(command.Arguments.SkipLast(1)).SelectMany(word => new[] { "--prefix", $"{label}={word}" }));
+                    foreach (var (name, value) in command.Environment)
+                    {
+                        environment[name] = value;
+                    }
+                }
+
+                ReportSummary($"{DaemonSidecar.Name} {TargetTable.RidForTriple(route.Triple)}", $"measured {route.Summary}: " +
+                    (modes.Count > 1 ? string.Join(" and ", modes.Select(binary => binary.Request.ModeName)) : $"{modes[0].Request.ModeName} only (no Native AOT publish for it here)"));
+            }
+
+            await Tools.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkEmulatedRuns.ToString(), "--no-floor"],
+                RootDirectory, environment);
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
 }

@@ -1,3 +1,4 @@
+using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Smoke;
@@ -128,28 +129,41 @@ internal sealed partial class Build
                 ?.Split('=', 2)[1].Trim().Trim('"')
             : null;
 
+    /// <summary>
+    /// Runs every staged binary this machine can execute — natively, or emulated (qemu-user, Wine) with the same checks
+    /// and longer time limits — one emulation session per triple; the rest are verified statically only, and the
+    /// summary says which way each was checked and, when not run, what to install to run it.
+    /// </summary>
     async Task SmokeTestStagedBinariesAsync()
     {
+        var probe = EmulationProbe.ForThisMachine(EnvironmentVariables);
         var dataDirectory = Directory.CreateTempSubdirectory("prism-smoke-");
         var failures = new List<string>();
         try
         {
-            foreach (var binary in StagedFor(SelectedSidecars, SelectedTriples).OrderBy(binary => binary.Kind))
+            foreach (var triple in SelectedTriples)
             {
-                var path = BinariesDirectory / binary.FileName;
-                if (binary.Rid != CurrentRuntime.Rid && !(binary.Triple == TargetTable.UniversalAppleDarwin && OperatingSystem.IsMacOS()))
+                var binaries = StagedFor(SelectedSidecars, [triple]).OrderBy(binary => binary.Kind).ToList();
+                var route = await probe.RouteForAsync(triple, CancellationToken);
+                if (!route.CanRun)
                 {
-                    ReportSummary(binary.FileName, $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}: verified statically only (not this machine's platform)");
+                    binaries.ForEach(binary => ReportSummary(binary.FileName, $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}: {route.Summary}"));
                     continue;
                 }
 
-                var result = binary.Kind == SidecarKind.Daemon
-                    ? await DaemonSmokeTest.RunAsync(path, dataDirectory.FullName)
-                    : await HostSmokeTest.RunAsync(path, dataDirectory.FullName);
-                ReportSummary(binary.FileName, result.Passed
-                    ? $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}, {result.FirstReplyText}: passed"
-                    : "FAILED: " + string.Join("; ", result.Failures));
-                failures.AddRange(result.Failures.Select(failure => $"{binary.FileName}: {failure}"));
+                Log.Information("Smoke-testing {Triple}: {Route}", triple, route.Summary);
+                await using var session = await EmulationSession.StartAsync(route, CancellationToken);
+                foreach (var binary in binaries)
+                {
+                    var path = BinariesDirectory / binary.FileName;
+                    var result = binary.Kind == SidecarKind.Daemon
+                        ? await DaemonSmokeTest.RunAsync(session, path, dataDirectory.FullName)
+                        : await HostSmokeTest.RunAsync(session, path, BinariesDirectory / SidecarFileNames.Staged(DaemonSidecar.Name, triple), dataDirectory.FullName);
+                    ReportSummary(binary.FileName, result.Passed
+                        ? $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}, {route.Summary}, {result.FirstReplyText}: passed"
+                        : $"{route.Summary}: FAILED: " + string.Join("; ", result.Failures));
+                    failures.AddRange(result.Failures.Select(failure => $"{binary.FileName} ({route.Summary}): {failure}"));
+                }
             }
         }
         finally
@@ -162,6 +176,9 @@ internal sealed partial class Build
             throw BuildException.Failure("Smoke test failed:" + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(failure => "  - " + failure)));
         }
     }
+
+    /// <summary>The daemon a host of the same platform starts: the smoke test of a host goes through it.</summary>
+    static Sidecar DaemonSidecar => Sidecars.Single(sidecar => sidecar.Kind == SidecarKind.Daemon);
 
     /// <summary>
     /// The staged binaries of the sidecars × triples: from this run's Stage, or from the records an earlier Stage left

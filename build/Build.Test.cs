@@ -12,13 +12,17 @@ internal sealed partial class Build
     /// Publishes the sidecars for this machine as the pipeline would (Native AOT where possible) and, when that was
     /// AOT, also as a trimmed single file. Unchanged publishes are skipped, so this costs little after the first run.
     /// </summary>
-    async Task<List<PublishedBinary>> PublishForThisMachineBothWaysAsync(IReadOnlyList<Sidecar> sidecars)
+    Task<List<PublishedBinary>> PublishForThisMachineBothWaysAsync(IReadOnlyList<Sidecar> sidecars) =>
+        PublishBothWaysAsync(sidecars, [CurrentRuntime.Target]);
+
+    /// <summary>Publishes the sidecars for <paramref name="runtimes"/> as the pipeline would and, where that was AOT, also as a single file.</summary>
+    async Task<List<PublishedBinary>> PublishBothWaysAsync(IReadOnlyList<Sidecar> sidecars, IReadOnlyList<RuntimeTarget> runtimes)
     {
-        IReadOnlyList<RuntimeTarget> thisMachine = [CurrentRuntime.Target];
-        var published = await PublishAllAsync(sidecars, thisMachine, PublishModeChoice.Auto, PublishDirectory);
-        if (published.Any(binary => binary.Request.Mode is SidecarPublishMode.NativeAot))
+        var published = await PublishAllAsync(sidecars, runtimes, PublishModeChoice.Auto, PublishDirectory);
+        var compiledAhead = published.Where(binary => binary.Request.Mode is SidecarPublishMode.NativeAot).Select(binary => binary.Request.Runtime).Distinct().ToList();
+        if (compiledAhead.Count > 0)
         {
-            published.AddRange(await PublishAllAsync(sidecars, thisMachine, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
+            published.AddRange(await PublishAllAsync(sidecars, compiledAhead, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
         }
 
         return published;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Prism.Pipeline.Emulation;
 
 namespace Prism.Pipeline.Smoke;
 
@@ -32,9 +33,10 @@ internal sealed class ChildProcess : IDisposable
 
     public int Id => process.Id;
 
-    public static ChildProcess Start(string path, IEnumerable<string> arguments, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <paramref name="command"/> with its route's environment plus <paramref name="environment"/>.</summary>
+    public static ChildProcess Start(LaunchCommand command, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo(path)
+        var start = new ProcessStartInfo(command.FileName)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -42,17 +44,17 @@ internal sealed class ChildProcess : IDisposable
             UseShellExecute = false,
             StandardOutputEncoding = new UTF8Encoding(false),
         };
-        foreach (var argument in arguments)
+        foreach (var argument in command.Arguments)
         {
             start.ArgumentList.Add(argument);
         }
 
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in command.Environment.Concat(environment))
         {
             start.Environment[name] = value;
         }
 
-        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {path}"));
+        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {command.FileName}"));
     }
 
     /// <summary>Writes lines exactly as given, LF-terminated, and flushes.</summary>

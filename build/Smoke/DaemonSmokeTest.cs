@@ -1,11 +1,13 @@
 using System.Text.Json;
+using Prism.Pipeline.Emulation;
 
 namespace Prism.Pipeline.Smoke;
 
 /// <summary>
 /// Drives a produced tr-daemon over its real stdin/stdout the way any client would: the ready line, a request in the
 /// original Python bridge's form, an unknown method, a malformed line and a request after it, then EOF — which must
-/// bring every reply and a clean exit within 2 s. Every stdout line must be JSON.
+/// bring every reply and a clean exit within 2 s. Every stdout line must be JSON. An emulated daemon is held to the
+/// same answers, with its route's longer time limits.
 /// </summary>
 internal static class DaemonSmokeTest
 {
@@ -20,29 +22,30 @@ internal static class DaemonSmokeTest
         """{"jsonrpc":"2.0","method":"get_status","params":{},"id":3}""",
     ];
 
-    public static async Task<SmokeResult> RunAsync(string binary, string dataDirectory)
+    public static async Task<SmokeResult> RunAsync(EmulationSession session, string binary, string dataDirectory)
     {
+        var (replyTimeout, exitAfterEof) = (session.Route.Allow(ReplyTimeout), session.Route.Allow(ExitAfterEof));
         var failures = new List<string>();
-        using var daemon = ChildProcess.Start(binary, [], new Dictionary<string, string> { ["PRISM_DATA_DIR"] = dataDirectory });
-        var ready = await daemon.ReadLineAsync(ReplyTimeout);
+        using var daemon = ChildProcess.Start(session.Command(binary, []), new Dictionary<string, string> { ["PRISM_DATA_DIR"] = dataDirectory });
+        var ready = await daemon.ReadLineAsync(replyTimeout);
         if (Parse(ready) is not { } readyLine || readyLine.GetProperty("method").GetString() != "ready" ||
             readyLine.GetProperty("status").GetString() != "ready")
         {
-            return new SmokeResult(binary, null, [$"no ready line within {ReplyTimeout.TotalSeconds:0} s (got: {ready ?? "nothing"}; stderr: {daemon.StderrTail()})"]);
+            return new SmokeResult(binary, null, [$"no ready line within {replyTimeout.TotalSeconds:0} s (got: {ready ?? "nothing"}; stderr: {daemon.StderrTail()})"]);
         }
 
         await daemon.WriteLinesAsync(Requests);
-        var first = await daemon.ReadLineAsync(ReplyTimeout);
+        var first = await daemon.ReadLineAsync(replyTimeout);
         var firstReply = daemon.SinceSpawn.Elapsed;
         var replies = new List<string?> { first };
         for (var i = 1; i < Requests.Length; i++)
         {
-            replies.Add(await daemon.ReadLineAsync(ReplyTimeout));
+            replies.Add(await daemon.ReadLineAsync(replyTimeout));
         }
 
         daemon.CloseInput();
-        var tail = await daemon.ReadLineAsync(ExitAfterEof);
-        var exitCode = await daemon.WaitForExitAsync(ExitAfterEof);
+        var tail = await daemon.ReadLineAsync(exitAfterEof);
+        var exitCode = await daemon.WaitForExitAsync(exitAfterEof);
         CheckReplies(replies, failures);
         if (tail is not null)
         {
@@ -51,7 +54,7 @@ internal static class DaemonSmokeTest
 
         if (exitCode != 0)
         {
-            failures.Add(exitCode is null ? $"still running {ExitAfterEof.TotalSeconds:0} s after stdin closed" : $"exit code {exitCode} after stdin closed, expected 0");
+            failures.Add(exitCode is null ? $"still running {exitAfterEof.TotalSeconds:0} s after stdin closed" : $"exit code {exitCode} after stdin closed, expected 0");
         }
 
         return new SmokeResult(binary, failures.Count == 0 ? firstReply : null, failures);

@@ -3,8 +3,8 @@ using Prism.Benchmarks;
 try
 {
     var options = BenchmarkOptions.Parse(args);
-    var python3 = PythonFloor.FindPython();
-    if (python3 is null)
+    var python3 = options.PythonFloor ? PythonFloor.FindPython() : null;
+    if (python3 is null && options.PythonFloor)
     {
         Console.Error.WriteLine("No python3 on PATH: the Python floors and the ratios are left out.");
     }

@@ -40,12 +40,19 @@ internal static class Report
     {
         var goals = Goals.For(kind);
         output.WriteLine($"{kind}: cold start = {goals.FirstReply}; {runs} runs each after one unmeasured run.");
-        output.WriteLine($"{"label",-28} {"bytes",12} {"MiB",7} {"median ms",10} {"p90 ms",8} {"x python",9}");
-        foreach (var row in floor is null ? binaries : binaries.Append(floor))
+        var rows = floor is null ? binaries : [.. binaries, floor];
+        var width = Math.Max(28, rows.Max(row => row.Subject.Label.Length));
+        output.WriteLine($"{"label".PadRight(width)} {"bytes",12} {"MiB",7} {"median ms",10} {"p90 ms",8} {"x python",9}");
+        foreach (var row in rows)
         {
             var size = row.Subject.SizeBytes is { } bytes ? $"{bytes,12} {Megabytes(bytes),7:F2}" : $"{"-",12} {"-",7}";
             var ratio = floor is null ? "-" : $"{row.Median / floor.Median:F2}";
-            output.WriteLine($"{row.Subject.Label,-28} {size} {row.Median,10:F1} {row.P90,8:F1} {ratio,9}");
+            output.WriteLine($"{row.Subject.Label.PadRight(width)} {size} {row.Median,10:F1} {row.P90,8:F1} {ratio,9}");
+        }
+
+        foreach (var (aot, singleFile) in AotAgainstSingleFile(binaries))
+        {
+            output.WriteLine($"  {aot.Subject.Label}: cold start {aot.Median / singleFile.Median:F2} x that of {singleFile.Subject.Label}");
         }
 
         foreach (var row in binaries)
@@ -58,6 +65,15 @@ internal static class Report
 
         output.WriteLine();
     }
+
+    /// <summary>Each row whose label has the word "aot" with the row whose label has "single-file" in its place.</summary>
+    private static IEnumerable<(Measurement Aot, Measurement SingleFile)> AotAgainstSingleFile(IReadOnlyList<Measurement> rows) =>
+        from aot in rows
+        let words = aot.Subject.Label.Split(' ')
+        where words.Contains("aot")
+        let counterpart = string.Join(' ', words.Select(word => word == "aot" ? "single-file" : word))
+        from singleFile in rows.Where(row => row.Subject.Label == counterpart)
+        select (aot, singleFile);
 
     private static IEnumerable<string> Verdicts(Measurement row, Measurement? floor, Goals goals)
     {

@@ -61,7 +61,7 @@ public sealed class PipelineIntegrationTests : IDisposable
         {
             var staged = Path.Combine(root.Path, "src-tauri", "binaries", SidecarFileNames.Staged(sidecar, CurrentRuntime.Triple));
             Assert.True(File.Exists(staged), $"{staged} was not staged");
-            Assert.Matches($@"{sidecar}-{CurrentRuntime.Triple}(\.exe)?: \S+, [\d.]+ MiB, \d+ ms to first reply: passed", output);
+            Assert.Matches($@"{sidecar}-{CurrentRuntime.Triple}(\.exe)?: \S+, [\d.]+ MiB, native, \d+ ms to first reply: passed", output);
         }
 
         var patched = File.ReadAllBytes(ConfigPath);
