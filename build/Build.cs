@@ -1,3 +1,4 @@
+using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Testing;
 using Prism.Pipeline.Tools;
@@ -44,7 +45,22 @@ internal sealed partial class Build : NukeBuild
 
     async Task RunTestsAsync()
     {
-        var environment = await PublishBinariesUnderTestAsync();
+        var sessions = new List<EmulationSession>();
+        try
+        {
+            await RunTestsAsync(await PublishBinariesUnderTestAsync(sessions));
+        }
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
+        }
+    }
+
+    async Task RunTestsAsync(Dictionary<string, string?> environment)
+    {
         BuildOutputs.DeleteDirectory(TestResultsDirectory);
         string[] loggers = IsServerBuild && EnvironmentVariables.GetValueOrDefault("GITHUB_ACTIONS") == "true"
             ? ["--logger", "trx", "--logger", "GitHubActions"]

@@ -21,7 +21,8 @@ internal static class Program
                 Console.Out.WriteLine($"prism {SidecarVersion.Current}");
                 return 0;
             case HostCommand.PrintHelp:
-                Console.Out.Write(HostCommandLine.HelpText);
+                // The text's own line breaks are the source file's LF: give them the platform's (CRLF on Windows), as WriteLine does.
+                Console.Out.Write(HostCommandLine.HelpText.ReplaceLineEndings(Console.Out.NewLine));
                 return 0;
             case HostCommand.UsageError usage:
                 await Console.Error.WriteLineAsync($"prism: {usage.Problem} See prism --help.");

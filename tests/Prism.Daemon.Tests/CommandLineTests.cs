@@ -9,24 +9,30 @@ public sealed class CommandLineTests
 {
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Version_prints_name_and_release_version_and_exits_0(string daemon)
+    public async Task Version_prints_name_and_release_version_in_the_platforms_line_ending_and_exits_0(string daemon)
     {
-        await using var process = DaemonProcess.Start(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken, "--version");
+        var target = DaemonTarget.Resolve(daemon);
+        await using var process = DaemonProcess.Start(target, TestContext.Current.CancellationToken, "--version");
 
         var output = await process.ReadToEndAsync();
 
-        // WriteLine ends the line with Environment.NewLine: CRLF on Windows (ReadToEndAsync keeps the CR).
-        Assert.Matches($@"^tr-daemon {Regex.Escape(ReleaseVersion.Value)}\r?$", Assert.Single(output));
+        // WriteLine ends the line with the platform's newline: CRLF on Windows, LF elsewhere (ReadToEndAsync keeps a CR).
+        Assert.Matches($"^tr-daemon {Regex.Escape(ReleaseVersion.Value)}" + (target.IsWindows ? "\r" : "") + "$", Assert.Single(output));
         Assert.Equal(0, await process.WaitForExitAsync());
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Help_describes_usage_and_environment_and_exits_0(string daemon)
+    public async Task Help_describes_usage_and_environment_in_the_platforms_line_ending_and_exits_0(string daemon)
     {
-        await using var process = DaemonProcess.Start(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken, "--help");
+        var target = DaemonTarget.Resolve(daemon);
+        await using var process = DaemonProcess.Start(target, TestContext.Current.CancellationToken, "--help");
 
-        var help = string.Join('\n', await process.ReadToEndAsync());
+        var lines = await process.ReadToEndAsync();
+        var help = string.Join('\n', lines);
+
+        // Every line, not only the last one WriteLine ended: a Windows console reader expects CRLF throughout.
+        Assert.All(lines, line => Assert.True(line.EndsWith('\r') == target.IsWindows, $"{(target.IsWindows ? "A Windows binary must end every line with CRLF" : "Lines must end with LF only")}: '{line}'"));
 
         Assert.Contains("Usage:", help, StringComparison.Ordinal);
         Assert.Contains("--version", help, StringComparison.Ordinal);

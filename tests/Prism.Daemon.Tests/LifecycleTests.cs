@@ -2,7 +2,7 @@ using Prism.Daemon.Tests.Support;
 
 namespace Prism.Daemon.Tests;
 
-/// <summary>shutdown, SIGTERM and SIGHUP end the daemon in order (replies owed are flushed, exit code 0); a closed stdout ends it at once.</summary>
+/// <summary>shutdown, SIGTERM, SIGHUP and Ctrl-C end the daemon in order (replies owed are flushed, exit code 0); a closed stdout ends it at once.</summary>
 public sealed class LifecycleTests
 {
     [Theory(Timeout = TestTimeouts.Default)]
@@ -21,19 +21,26 @@ public sealed class LifecycleTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public Task SIGTERM_makes_the_daemon_exit_0(string daemon) => SignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Terminate, TestContext.Current.CancellationToken);
+    public Task SIGTERM_makes_the_daemon_exit_0(string daemon) => UnixSignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Terminate);
 
     /// <summary>A closed terminal or a parent's session ending sends SIGHUP: the same orderly stop, not a kill.</summary>
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public Task SIGHUP_makes_the_daemon_exit_0(string daemon) => SignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Hangup, TestContext.Current.CancellationToken);
+    public Task SIGHUP_makes_the_daemon_exit_0(string daemon) => UnixSignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Hangup);
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Ctrl_C_makes_the_daemon_exit_0(string daemon) =>
+        // SIGINT is Ctrl-C in a terminal; Wine turns it into the CTRL_C_EVENT a Windows console program receives.
+        await SignalEndsTheDaemonInOrderAsync(DaemonTarget.Resolve(daemon), PosixSignals.Interrupt, TestContext.Current.CancellationToken);
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task A_closed_stdout_ends_the_daemon_at_the_next_reply(string daemon)
     {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "Windows' console streams ignore a closed pipe; the daemon ends there at stdin EOF.");
-        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+        var target = DaemonTarget.Resolve(daemon);
+        Assert.SkipWhen(OperatingSystem.IsWindows() || target.IsWindows, "Windows' console streams ignore a closed pipe; a Windows daemon ends at stdin EOF.");
+        await using var process = await DaemonProcess.StartReadyAsync(target, TestContext.Current.CancellationToken);
 
         await process.CloseOutputAsync();
         await process.SendLineAsync("""{"method":"get_status","params":{},"id":"into-nothing"}""");
@@ -42,10 +49,17 @@ public sealed class LifecycleTests
         Assert.Contains("Lost stdout", process.Stderr, StringComparison.Ordinal);
     }
 
-    private static async Task SignalEndsTheDaemonInOrderAsync(string daemon, int signal, CancellationToken testCancelled)
+    private static Task UnixSignalEndsTheDaemonInOrderAsync(string daemon, int signal)
     {
-        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix signals cannot be sent to a process on Windows.");
-        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), testCancelled);
+        var target = DaemonTarget.Resolve(daemon);
+        Assert.SkipWhen(target.IsWindows, "A Windows program gets no SIGTERM or SIGHUP (under Wine the signal kills the process outright); it stops in order on Ctrl-C, which Ctrl_C_makes_the_daemon_exit_0 checks.");
+        return SignalEndsTheDaemonInOrderAsync(target, signal, TestContext.Current.CancellationToken);
+    }
+
+    private static async Task SignalEndsTheDaemonInOrderAsync(DaemonTarget target, int signal, CancellationToken testCancelled)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "A signal cannot be sent to a process from Windows.");
+        await using var process = await DaemonProcess.StartReadyAsync(target, testCancelled);
         await process.SendLineAsync("""{"method":"get_status","params":{},"id":"before"}""");
         Reply.AssertResult((await process.ReadLineAsync())!, "\"before\"");
 
@@ -53,5 +67,6 @@ public sealed class LifecycleTests
 
         Assert.Empty(await process.ReadToEndAsync());
         Assert.Equal(0, await process.WaitForExitAsync());
+        Assert.Contains("stopping after the replies still owed", process.Stderr, StringComparison.Ordinal);
     }
 }

@@ -128,21 +128,36 @@ public sealed class SessionFlowTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Saved_session_is_one_owner_only_file_named_without_the_phone_number(string daemon)
+    public async Task Saved_session_is_one_file_named_without_the_phone_number(string daemon)
     {
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
         await rig.LogInAsync();
 
         var file = Assert.Single(rig.SessionFiles());
 
-        if (!OperatingSystem.IsWindows())
-        {
-            // Windows has no Unix modes: there the file is private through the user profile's ACLs.
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
-        }
-
         Assert.DoesNotContain(FakeAccount.Phone[1..], Path.GetFileName(file), StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(rig.DataDirectory, "*.tmp"));
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Saved_session_is_owner_only_in_an_owner_only_folder_it_created(string daemon)
+    {
+        var target = DaemonTarget.Resolve(daemon);
+        Assert.SkipUnless(target.HasUnixModes, $"Unix modes do not apply to {target.Label}: on Windows the session file is private through the user profile's ACLs.");
+        if (OperatingSystem.IsWindows())
+        {
+            Assert.Skip("This machine (Windows) cannot read Unix modes.");
+            return;
+        }
+
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+
+        var file = Assert.Single(rig.SessionFiles());
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(rig.DataDirectory));
     }
 
     [Theory(Timeout = TestTimeouts.Default)]

@@ -12,7 +12,7 @@ public sealed class ShellPipeTests
     {
         Assert.SkipUnless(File.Exists("/bin/sh"), "Needs a POSIX shell at /bin/sh.");
         var target = DaemonTarget.Resolve(daemon);
-        var command = string.Join(' ', target.LeadingArguments.Prepend(target.FileName).Select(Quote));
+        var command = string.Join(' ', target.Command.Select(Quote));
         var startInfo = new ProcessStartInfo("/bin/sh")
         {
             RedirectStandardOutput = true,
@@ -21,13 +21,18 @@ public sealed class ShellPipeTests
         };
         startInfo.ArgumentList.Add("-c");
         startInfo.ArgumentList.Add($$"""echo '{"method":"get_status","params":{},"id":"1"}' | {{command}}""");
+        foreach (var (name, value) in target.Binary?.Emulator?.Environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
+        }
+
         var dataDirectory = Directory.CreateTempSubdirectory("prism-daemon-test-");
-        startInfo.Environment["PRISM_DATA_DIR"] = dataDirectory.FullName;
+        startInfo.Environment["PRISM_DATA_DIR"] = target.PathSeenByDaemon(dataDirectory.FullName);
 
         using var shell = Process.Start(startInfo)!;
         var stderr = shell.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = await shell.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(DaemonProcess.Patience, TestContext.Current.CancellationToken);
-        await shell.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(DaemonProcess.Patience, TestContext.Current.CancellationToken);
+        var stdout = await shell.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(target.Patience, TestContext.Current.CancellationToken);
+        await shell.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(target.Patience, TestContext.Current.CancellationToken);
 
         var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.True(lines.Length == 2, $"Expected the ready line and one reply, got:\n{stdout}\nstderr:\n{await stderr}");

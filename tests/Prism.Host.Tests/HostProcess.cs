@@ -3,13 +3,14 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Prism.TestBinaries;
 
 namespace Prism.Host.Tests;
 
 /// <summary>
-/// The real host, started as <c>dotnet prism.dll --data-dir &lt;temp&gt;</c> (or as a published binary) with piped stdio: its ready line,
-/// its stderr log (kept for assertions), an HTTP client on its URL. Dispose kills the host, the daemon it
-/// reported, and deletes the data folder.
+/// The real host, started as <c>dotnet prism.dll --data-dir &lt;temp&gt;</c> (or as a published binary, natively or
+/// emulated) with piped stdio: its ready line, its stderr log (kept for assertions), an HTTP client on its URL.
+/// Dispose kills the host, the daemon it reported, and deletes the data folder.
 /// </summary>
 internal sealed partial class HostProcess : IAsyncDisposable
 {
@@ -17,19 +18,28 @@ internal sealed partial class HostProcess : IAsyncDisposable
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly ConcurrentQueue<string> logLines = new();
-    private readonly TemporaryFolder dataFolder;
+    private readonly TemporaryFolder scratch;
+    private readonly PublishedHost? published;
     private Task stderrReader = Task.CompletedTask;
     private int daemonsCrashed;
 
-    private HostProcess(Process process, TemporaryFolder dataFolder)
+    private HostProcess(Process process, TemporaryFolder scratch, PublishedHost? published)
     {
         Process = process;
-        this.dataFolder = dataFolder;
+        this.scratch = scratch;
+        this.published = published;
     }
 
+    /// <summary>The process started: the host itself, or (emulated) the emulator running it.</summary>
     public Process Process { get; }
 
+    /// <summary>How long a start or a wait for a log line may take: <see cref="StartTimeout"/>, or longer under emulation.</summary>
+    public TimeSpan Patience => published?.Binary.StartPatience ?? StartTimeout;
+
     public JsonElement ReadyLine { get; private set; }
+
+    /// <summary>The PRISM_DAEMON_PATH a published host was given (its published daemon as it must name it), else null.</summary>
+    public string? DaemonPathGiven { get; private set; }
 
     public Uri Url => new(ReadyLine.GetProperty("url").GetString()!);
 
@@ -40,13 +50,26 @@ internal sealed partial class HostProcess : IAsyncDisposable
     public string Log => string.Join(Environment.NewLine, logLines);
 
     /// <summary>
-    /// Starts the host — <paramref name="executable"/> (a published binary), else <c>prism.dll</c> from
+    /// Starts the host — <paramref name="published"/> with its published daemon, else <c>prism.dll</c> from
     /// <paramref name="hostFolder"/> (default: its build output) — and waits for its ready line.
     /// </summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null, string? executable = null)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null, PublishedHost? published = null)
     {
-        var dataFolder = new TemporaryFolder();
-        var host = new HostProcess(new Process { StartInfo = Command([.. arguments ?? [], "--data-dir", dataFolder.Path], environment, hostFolder, workingDirectory, executable) }, dataFolder);
+        var scratch = new TemporaryFolder();
+        var dataFolder = scratch.Folder("data");
+        var allEnvironment = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
+        // Unique to this host: under Wine its daemon is found by it (PublishedSidecar.OsProcessId).
+        allEnvironment[PublishedSidecar.MarkerVariable] = scratch.Path;
+        var daemonPath = published?.DaemonPathForHost(scratch.Path);
+        if (daemonPath is not null)
+        {
+            allEnvironment["PRISM_DAEMON_PATH"] = daemonPath;
+        }
+
+        var dataDirectoryArgument = published?.Binary.PathSeenByBinary(dataFolder) ?? dataFolder;
+        var start = Command([.. arguments ?? [], "--data-dir", dataDirectoryArgument], allEnvironment, hostFolder, workingDirectory, published);
+        var host = new HostProcess(new Process { StartInfo = start }, scratch, published);
+        host.DaemonPathGiven = daemonPath;
         host.Process.Start();
         host.stderrReader = Task.Run(async () =>
         {
@@ -55,7 +78,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
                 host.logLines.Enqueue(line);
             }
         });
-        var line = await host.Process.StandardOutput.ReadLineAsync().WaitAsync(StartTimeout);
+        var line = await host.Process.StandardOutput.ReadLineAsync().WaitAsync(host.Patience);
         host.ReadyLine = line is null
             ? throw new InvalidOperationException($"prism exited before its ready line. Its log:{Environment.NewLine}{host.Log}")
             : JsonDocument.Parse(line).RootElement.Clone();
@@ -92,7 +115,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Waits until a log line matches <paramref name="pattern"/>; returns the match.</summary>
     public async Task<Match> WaitForLogAsync(Regex pattern, int skipMatches = 0)
     {
-        var deadline = DateTime.UtcNow + StartTimeout;
+        var deadline = DateTime.UtcNow + Patience;
         while (DateTime.UtcNow < deadline)
         {
             var match = logLines.Select(line => pattern.Match(line)).Where(found => found.Success).Skip(skipMatches).FirstOrDefault();
@@ -104,26 +127,38 @@ internal sealed partial class HostProcess : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"No log line matched {pattern} within {StartTimeout.TotalSeconds} s. The log:{Environment.NewLine}{Log}");
+        throw new TimeoutException($"No log line matched {pattern} within {Patience.TotalSeconds} s. The log:{Environment.NewLine}{Log}");
     }
 
-    /// <summary>Kills the daemon the host runs now, as a crash would, and waits until it is gone; returns its pid.</summary>
+    /// <summary>Kills the daemon the host runs now, as a crash would, and waits until it is gone; returns this machine's pid of it.</summary>
     public async Task<int> CrashDaemonAsync()
     {
-        var pid = await DaemonPidAsync(nth: daemonsCrashed);
+        var pid = await DaemonOsPidAsync(nth: daemonsCrashed);
         ProcessProbe.KillIfRunning(pid);
         Assert.True(await ProcessProbe.WaitUntilGoneAsync(pid, TimeSpan.FromSeconds(10)), $"tr-daemon (pid {pid}) outlived its kill");
         daemonsCrashed++;
         return pid;
     }
 
-    /// <summary>The pid of the <paramref name="nth"/> daemon the host reported ready (0 = the first).</summary>
+    /// <summary>The pid the <paramref name="nth"/> daemon the host reported ready (0 = the first) announced — under Wine its Windows pid.</summary>
     public async Task<int> DaemonPidAsync(int nth = 0) =>
         int.Parse((await WaitForLogAsync(DaemonReady(), nth)).Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>This machine's pid of the <paramref name="nth"/> daemon, to kill it or watch it go; it must be running.</summary>
+    public async Task<int> DaemonOsPidAsync(int nth = 0)
+    {
+        var reported = await DaemonPidAsync(nth);
+        var pid = DaemonOsPid(reported);
+        Assert.True(pid is not null, $"The daemon the host reported (pid {reported}) runs as no process of this machine. The log:{Environment.NewLine}{Log}");
+        return pid.Value;
+    }
+
     public async ValueTask DisposeAsync()
     {
-        var daemonPids = logLines.Select(line => DaemonReady().Match(line)).Where(match => match.Success).Select(match => int.Parse(match.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Before the host goes: under Wine the daemon is found through the marker the host passed on, while it runs.
+        var daemonPids = logLines.Select(line => DaemonReady().Match(line)).Where(match => match.Success)
+            .Select(match => DaemonOsPid(int.Parse(match.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            .OfType<int>().ToList();
         KillQuietly(Process);
         foreach (var pid in daemonPids)
         {
@@ -133,28 +168,36 @@ internal sealed partial class HostProcess : IAsyncDisposable
         await stderrReader.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         Process.Dispose();
         Http.Dispose();
-        dataFolder.Dispose();
+        scratch.Dispose();
     }
 
-    private static ProcessStartInfo Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? hostFolder, string? workingDirectory, string? executable)
+    /// <summary>This machine's pid for a daemon pid the host logged (natively and under qemu the same number), or null when it is not running.</summary>
+    private int? DaemonOsPid(int reported) => published is null ? reported : published.Daemon.OsProcessId(reported, scratch.Path);
+
+    private static ProcessStartInfo Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? hostFolder, string? workingDirectory, PublishedHost? published)
     {
-        var start = new ProcessStartInfo(executable ?? DotnetHost())
+        ProcessStartInfo start;
+        if (published is not null)
         {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? BuildOutputs.HostFolder,
-        };
-        if (executable is null)
+            start = published.Binary.StartInfo(arguments);
+        }
+        else
         {
+            start = new ProcessStartInfo(DotnetHost())
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
             start.ArgumentList.Add(Path.Combine(hostFolder ?? BuildOutputs.HostFolder, "prism.dll"));
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
         }
 
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
+        start.WorkingDirectory = workingDirectory ?? BuildOutputs.HostFolder;
 
         // The tests decide these; whatever the machine running them has set must not leak in.
         foreach (var variable in new[] { "PRISM_HOST_TOKEN", "PRISM_DAEMON_PATH", "PRISM_DATA_DIR", "PRISM_LOG_LEVEL" })

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Prism.FakeTradeRepublic;
 
 namespace Prism.Host.Tests;
@@ -18,10 +19,11 @@ public sealed class PublishedHostTests
     public async Task Launch_contract_guards_and_page(string binary)
     {
         var published = PublishedHost.Resolve(binary);
-        await using var host = await HostProcess.StartAsync(published.Environment, executable: published.Path);
+        await using var host = await HostProcess.StartAsync(published: published);
 
         Assert.Equal("ready", host.ReadyLine.GetProperty("event").GetString());
-        Assert.Equal(host.Process.Id, host.ReadyLine.GetProperty("pid").GetInt32());
+        var pid = host.ReadyLine.GetProperty("pid").GetInt32();
+        Assert.True(published.Binary.IsOwnPid(pid, host.Process.Id), $"{binary}, started as pid {host.Process.Id}, reported pid {pid}.");
         using (var health = await host.SendAsync(HttpMethod.Get, "/api/health", token: ""))
         {
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
@@ -52,7 +54,9 @@ public sealed class PublishedHostTests
             Assert.Equal("idle", body.GetProperty("status").GetString());
         }
 
-        Assert.Contains($"started from {published.DaemonPath}", host.Log, StringComparison.Ordinal);
+        // The daemon as the host named it: natively the file, under Wine its Windows path (Z:\…\tr-daemon.exe),
+        // under qemu-user the launcher that runs qemu on it.
+        Assert.Matches($@"tr-daemon \S+ is ready \(pid \d+, protocol 1\), started from {Regex.Escape(host.DaemonPathGiven!)} \(PRISM_DAEMON_PATH\)", host.Log);
     }
 
     [Theory]
@@ -82,16 +86,16 @@ public sealed class PublishedHostTests
     public async Task Closing_stdin_stops_the_host_and_its_daemon_with_exit_code_0(string binary)
     {
         var published = PublishedHost.Resolve(binary);
-        await using var host = await HostProcess.StartAsync(published.Environment, executable: published.Path);
+        await using var host = await HostProcess.StartAsync(published: published);
         using (var status = await host.SendAsync(HttpMethod.Get, "/api/status"))
         {
             Assert.Equal(HttpStatusCode.OK, status.StatusCode);
         }
 
-        var daemonPid = await host.DaemonPidAsync();
+        var daemonPid = await host.DaemonOsPidAsync();
 
         host.Process.StandardInput.Close();
-        await host.Process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(HostProcess.StartTimeout, TestContext.Current.CancellationToken);
+        await host.Process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(host.Patience, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, host.Process.ExitCode);
         Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, TimeSpan.FromSeconds(5)), "tr-daemon outlived the host");

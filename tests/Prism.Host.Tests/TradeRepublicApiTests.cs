@@ -219,7 +219,7 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
         var server = await FakeTradeRepublicServer.StartAsync();
         try
         {
-            var variables = new Dictionary<string, string?>((published?.Environment ?? new Dictionary<string, string?>()).Concat(environment ?? new Dictionary<string, string?>()))
+            var environment = new Dictionary<string, string?>
             {
                 ["PRISM_TR_API_URL"] = server.ApiUrl.ToString(),
                 ["PRISM_TR_WS_URL"] = server.WebSocketUrl.ToString(),
@@ -231,7 +231,7 @@ internal sealed class FakeTradeRepublicHost : IAsyncDisposable
                 environment[name] = value;
             }
 
-            var host = await HostProcess.StartAsync(environment, executable: published?.Path);
+            var host = await HostProcess.StartAsync(environment, published: published);
             return new FakeTradeRepublicHost(server, host);
         }
         catch

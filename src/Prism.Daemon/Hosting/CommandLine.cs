@@ -33,7 +33,8 @@ internal static class CommandLine
                 output.WriteLine($"tr-daemon {SidecarVersion.Current}");
                 return 0;
             case Command.PrintHelp:
-                output.Write(HelpText);
+                // The text's own line breaks are the source file's LF: give them the platform's (CRLF on Windows), as WriteLine does.
+                output.Write(HelpText.ReplaceLineEndings(output.NewLine));
                 return 0;
             default:
                 error.WriteLine($"tr-daemon: unexpected arguments '{string.Join(' ', args)}'. Use --version, --help, or no arguments to serve JSON-RPC on stdin/stdout.");

@@ -16,9 +16,6 @@ internal sealed record DaemonSetup(string? DataDirectory = null, IReadOnlyDictio
 /// </summary>
 internal sealed class DaemonProcess : IAsyncDisposable
 {
-    /// <summary>Generous: a cold JIT start on a busy 2-core CI machine can take seconds.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
-
     private readonly Process process;
     private readonly Stream stdin;
     private readonly Stream stdout;
@@ -31,9 +28,10 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     private readonly CancellationToken testCancelled;
 
-    private DaemonProcess(Process process, string dataDirectory, bool ownsDataDirectory, bool readStderr, CancellationToken testCancelled)
+    private DaemonProcess(Process process, DaemonTarget target, string dataDirectory, bool ownsDataDirectory, bool readStderr, CancellationToken testCancelled)
     {
         this.process = process;
+        Target = target;
         this.testCancelled = testCancelled;
         this.dataDirectory = dataDirectory;
         this.ownsDataDirectory = ownsDataDirectory;
@@ -52,7 +50,16 @@ internal sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>This machine's pid of the process started (under Wine the Linux process; the daemon reports its Windows pid).</summary>
     public int Id => process.Id;
+
+    public DaemonTarget Target { get; }
+
+    /// <summary>How long each wait may take: generous natively (a cold JIT start on a busy 2-core CI machine takes seconds), more under emulation.</summary>
+    public TimeSpan Patience => Target.Patience;
+
+    /// <summary>The data folder as the daemon was given it in PRISM_DATA_DIR (Wine: <c>Z:\…</c>).</summary>
+    public string DataDirectorySeenByDaemon => Target.PathSeenByDaemon(dataDirectory);
 
     public bool HasExited => process.HasExited;
 
@@ -76,19 +83,8 @@ internal sealed class DaemonProcess : IAsyncDisposable
     public static DaemonProcess Start(DaemonTarget target, DaemonSetup setup, CancellationToken testCancelled, params string[] arguments)
     {
         var dataDirectory = setup.DataDirectory ?? Directory.CreateTempSubdirectory("prism-daemon-test-").FullName;
-        var startInfo = new ProcessStartInfo(target.FileName)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in target.LeadingArguments.Concat(arguments))
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        startInfo.Environment["PRISM_DATA_DIR"] = dataDirectory;
+        var startInfo = target.StartInfo(arguments);
+        startInfo.Environment["PRISM_DATA_DIR"] = target.PathSeenByDaemon(dataDirectory);
         startInfo.Environment["PRISM_LOG_LEVEL"] = "Debug";
         // Never the internet: unless a test points the daemon at its fake Trade Republic, a login goes to a
         // closed local port (discard, 9) and fails at once.
@@ -99,8 +95,8 @@ internal sealed class DaemonProcess : IAsyncDisposable
             startInfo.Environment[name] = value;
         }
 
-        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {target.FileName}.");
-        return new DaemonProcess(process, dataDirectory, ownsDataDirectory: setup.DataDirectory is null, setup.ReadStderr, testCancelled);
+        var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {string.Join(' ', target.Command)}.");
+        return new DaemonProcess(process, target, dataDirectory, ownsDataDirectory: setup.DataDirectory is null, setup.ReadStderr, testCancelled);
     }
 
     /// <summary>Starts the daemon and reads its ready line.</summary>

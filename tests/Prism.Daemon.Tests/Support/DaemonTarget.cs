@@ -1,17 +1,18 @@
+using System.Diagnostics;
 using System.Reflection;
+using Prism.TestBinaries;
 
 namespace Prism.Daemon.Tests.Support;
 
 /// <summary>
-/// A tr-daemon to test: the JIT build (<c>dotnet tr-daemon.dll</c>) or a published binary from
-/// <c>PRISM_TEST_DAEMON_BINARIES</c>. Theories take the row's <see cref="Label"/> and resolve it here.
+/// A tr-daemon to test: the JIT build (<c>dotnet tr-daemon.dll</c>) or a published binary (<see cref="PublishedSidecars"/>),
+/// natively or through its emulator. Theories take the row's <see cref="Label"/> and resolve it here; what differs per
+/// platform (line endings, paths, Unix modes, patience) is asked of the target, so each row asserts its own platform.
 /// </summary>
-internal sealed record DaemonTarget(string Label, string FileName, IReadOnlyList<string> LeadingArguments)
+internal sealed record DaemonTarget(string Label, IReadOnlyList<string> Command, PublishedSidecar? Binary)
 {
-    public const string BinariesVariable = "PRISM_TEST_DAEMON_BINARIES";
     public const string JitLabel = "jit";
     private const string NoPublishedBinariesLabel = "published (none listed)";
-    private const string PublishedPrefix = "published: ";
 
     /// <summary>One row for the JIT build, then one per published binary (or one that skips, saying why).</summary>
     public static TheoryData<string> Labels
@@ -19,7 +20,7 @@ internal sealed record DaemonTarget(string Label, string FileName, IReadOnlyList
         get
         {
             var labels = new TheoryData<string> { JitLabel };
-            var published = PublishedBinaries();
+            var published = PublishedSidecars.Daemons;
             if (published.Count == 0)
             {
                 labels.Add(NoPublishedBinariesLabel);
@@ -27,12 +28,24 @@ internal sealed record DaemonTarget(string Label, string FileName, IReadOnlyList
 
             foreach (var binary in published)
             {
-                labels.Add(PublishedPrefix + binary);
+                labels.Add(binary.Label);
             }
 
             return labels;
         }
     }
+
+    /// <summary>A Windows binary (under Wine here, or anything on a Windows machine).</summary>
+    public bool IsWindows => Binary?.IsWindows ?? OperatingSystem.IsWindows();
+
+    /// <summary>Whether files carry Unix modes on the daemon's platform (not on Windows, where ACLs of the user profile keep them private).</summary>
+    public bool HasUnixModes => !IsWindows;
+
+    /// <summary>What the daemon's <c>Console.WriteLine</c> ends a line with.</summary>
+    public string NewLine => Binary?.NewLine ?? Environment.NewLine;
+
+    /// <summary>How long one wait for this daemon may take (a start, a reply, an exit).</summary>
+    public TimeSpan Patience => Binary?.StartPatience ?? TimeSpan.FromSeconds(60);
 
     /// <summary>The daemon for a row; skips the test when the row stands for published binaries nobody listed.</summary>
     public static DaemonTarget Resolve(string label)
@@ -42,15 +55,39 @@ internal sealed record DaemonTarget(string Label, string FileName, IReadOnlyList
             return Jit();
         }
 
-        if (label == NoPublishedBinariesLabel)
+        Assert.SkipWhen(label == NoPublishedBinariesLabel, $"No published tr-daemon binary is listed, so none is tested. {PublishedSidecars.HowToList} The build's Test target does.");
+        var binary = PublishedSidecars.Find(PublishedSidecar.DaemonName, label);
+        Assert.True(File.Exists(binary.Path), $"{label} names {binary.Path}, which does not exist.");
+        return new DaemonTarget(label, binary.Command([]), binary);
+    }
+
+    /// <summary>The command that starts the daemon with <paramref name="arguments"/>, with its emulator's environment.</summary>
+    public ProcessStartInfo StartInfo(IEnumerable<string> arguments)
+    {
+        if (Binary is not null)
         {
-            Assert.Skip($"{BinariesVariable} is not set, so no published tr-daemon binary is tested. Set it to the binaries' paths, separated by '{Path.PathSeparator}' (the build's Test target does).");
+            return Binary.StartInfo(arguments);
         }
 
-        var path = label[PublishedPrefix.Length..];
-        Assert.True(File.Exists(path), $"{BinariesVariable} lists {path}, which does not exist.");
-        return new DaemonTarget(label, path, []);
+        var start = new ProcessStartInfo(Command[0])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in Command.Skip(1).Concat(arguments))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        return start;
     }
+
+    /// <summary>A path of this machine as the daemon must be given it (Wine: <c>Z:\…</c>).</summary>
+    public string PathSeenByDaemon(string path) => Binary?.PathSeenByBinary(path) ?? path;
+
+    public override string ToString() => Label;
 
     private static DaemonTarget Jit()
     {
@@ -58,11 +95,6 @@ internal sealed record DaemonTarget(string Label, string FileName, IReadOnlyList
             .Single(a => a.Key == "TrDaemonAssembly").Value;
         Assert.True(File.Exists(assembly), $"The JIT build of tr-daemon is missing at {assembly}; build tests/Prism.Daemon.Tests (it builds src/Prism.Daemon).");
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        return new DaemonTarget(JitLabel, dotnet, [assembly!]);
+        return new DaemonTarget(JitLabel, [dotnet, assembly!], Binary: null);
     }
-
-    private static List<string> PublishedBinaries() =>
-        (Environment.GetEnvironmentVariable(BinariesVariable) ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .ToList();
 }

@@ -6,6 +6,7 @@ namespace Prism.Daemon.Tests.Support;
 internal static class PosixSignals
 {
     public const int Hangup = 1;
+    public const int Interrupt = 2;
     public const int Terminate = 15;
 
     public static void Send(int pid, int signal) =>

@@ -5,7 +5,7 @@ namespace Prism.Daemon.Tests.Support;
 
 /// <summary>
 /// A fake Trade Republic and a real tr-daemon pointed at it (PRISM_TR_API_URL/PRISM_TR_WS_URL), with a data folder
-/// that survives daemon restarts. Calls are numbered; everything the daemons wrote (stdout and stderr) is kept
+/// that survives daemon restarts — one the first daemon creates, as on a first run. Calls are numbered; everything the daemons wrote (stdout and stderr) is kept
 /// for <see cref="AssertNoSecretLeaked"/>. Dispose kills the daemon and stops the fake.
 /// </summary>
 internal sealed class SessionRig : IAsyncDisposable
@@ -17,14 +17,19 @@ internal sealed class SessionRig : IAsyncDisposable
     private readonly List<string> stdout = [];
     private int lastId;
 
-    private SessionRig(FakeTradeRepublicServer server, DaemonTarget target, Dictionary<string, string> environment, string dataDirectory, CancellationToken testCancelled)
+    private readonly string rigDirectory;
+
+    private SessionRig(FakeTradeRepublicServer server, DaemonTarget target, Dictionary<string, string> environment, string rigDirectory, CancellationToken testCancelled)
     {
         Server = server;
         this.target = target;
         this.environment = environment;
-        DataDirectory = dataDirectory;
+        this.rigDirectory = rigDirectory;
+        DataDirectory = Path.Combine(rigDirectory, "prism");
         this.testCancelled = testCancelled;
     }
+
+    public DaemonTarget Target => target;
 
     public FakeTradeRepublicServer Server { get; }
 
@@ -184,6 +189,6 @@ internal sealed class SessionRig : IAsyncDisposable
         }
 
         await Server.DisposeAsync();
-        Directory.Delete(DataDirectory, recursive: true);
+        Directory.Delete(rigDirectory, recursive: true);
     }
 }
