@@ -15,7 +15,7 @@ internal sealed class AotToolchain(RuntimeTarget host, bool linkerAvailable, Lin
     /// and, on Linux, the cross toolchain of the other architecture as installed.</summary>
     public static AotToolchain Detect() =>
         new(CurrentRuntime.Target, OperatingSystem.IsWindows() || ExecutableSearch.Find("clang") is not null,
-            OperatingSystem.IsLinux() ? new LinuxCrossToolchain(CurrentRuntime.Target, "/", ExecutableSearch.Find) : null);
+            OperatingSystem.IsLinux() ? new LinuxCrossToolchain(CurrentRuntime.Target, "/", name => ExecutableSearch.Find(name)) : null);
 
     public bool CanCompile(RuntimeTarget runtime) =>
         (linkerAvailable && (runtime.Rid == Host.Rid || (runtime.Os == TargetOs.MacOS && Host.Os == TargetOs.MacOS)))

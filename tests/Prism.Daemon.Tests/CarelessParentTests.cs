@@ -88,7 +88,7 @@ public sealed partial class CarelessParentTests
             Reply.AssertResult((await process.ReadLineAsync())!, i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        await sending.WaitAsync(DaemonProcess.Patience, TestContext.Current.CancellationToken);
+        await sending.WaitAsync(process.Patience, TestContext.Current.CancellationToken);
         await process.CloseInputAsync();
         Assert.Equal(0, await process.WaitForExitAsync());
     }

@@ -21,12 +21,12 @@ public sealed class LifecycleTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public Task SIGTERM_makes_the_daemon_exit_0(string daemon) => UnixSignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Terminate);
+    public Task SIGTERM_makes_the_daemon_exit_0(string daemon) => UnixSignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Terminate, TestContext.Current.CancellationToken);
 
     /// <summary>A closed terminal or a parent's session ending sends SIGHUP: the same orderly stop, not a kill.</summary>
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public Task SIGHUP_makes_the_daemon_exit_0(string daemon) => UnixSignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Hangup);
+    public Task SIGHUP_makes_the_daemon_exit_0(string daemon) => UnixSignalEndsTheDaemonInOrderAsync(daemon, PosixSignals.Hangup, TestContext.Current.CancellationToken);
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
@@ -49,11 +49,11 @@ public sealed class LifecycleTests
         Assert.Contains("Lost stdout", process.Stderr, StringComparison.Ordinal);
     }
 
-    private static Task UnixSignalEndsTheDaemonInOrderAsync(string daemon, int signal)
+    private static Task UnixSignalEndsTheDaemonInOrderAsync(string daemon, int signal, CancellationToken testCancelled)
     {
         var target = DaemonTarget.Resolve(daemon);
         Assert.SkipWhen(target.IsWindows, "A Windows program gets no SIGTERM or SIGHUP (under Wine the signal kills the process outright); it stops in order on Ctrl-C, which Ctrl_C_makes_the_daemon_exit_0 checks.");
-        return SignalEndsTheDaemonInOrderAsync(target, signal, TestContext.Current.CancellationToken);
+        return SignalEndsTheDaemonInOrderAsync(target, signal, testCancelled);
     }
 
     private static async Task SignalEndsTheDaemonInOrderAsync(DaemonTarget target, int signal, CancellationToken testCancelled)

@@ -21,7 +21,6 @@ public sealed class ParameterValidatorTests
     [InlineData("""{"phone":"+491701234567"}""", "'pin'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567","restore_only":false}""", "'pin'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567","pin":"1234","password":"hunter2"}""", "'password'", "hunter2")]
-    [InlineData("""{"phone":"+491701234567","restore_only":false}""", "'pin'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567\n","pin":"1234"}""", "'phone'", "+491701234567")]
     [InlineData("""{"phone":"+491701234567","pin":"6093\n"}""", "'pin'", "6093")]
     public void Login_problem_names_the_parameter_and_never_repeats_a_value(string parameters, string named, string value)

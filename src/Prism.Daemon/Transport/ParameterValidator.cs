@@ -15,7 +15,7 @@ internal static class ParameterValidator
         var specs = MethodParameters.Of(method);
         return parameters switch
         {
-            null => MissingRequired(method, specs, present: [], setToTrue: []),
+            null => MissingRequired(method, specs, present: []),
             { ValueKind: JsonValueKind.Array } array => PositionalProblem(method, specs, array),
             { } named => NamedProblem(method, specs, named),
         };
@@ -30,7 +30,7 @@ internal static class ParameterValidator
                 : $"'{method}' takes named parameters; send params as an object with {Describe(specs)}.";
         }
 
-        return MissingRequired(method, specs, present: [], setToTrue: []);
+        return MissingRequired(method, specs, present: []);
     }
 
     private static string? NamedProblem(string method, IReadOnlyList<ParameterSpec> specs, JsonElement named)
@@ -54,7 +54,7 @@ internal static class ParameterValidator
             present[member.Name] = member.Value;
         }
 
-        return MissingRequired(method, specs, present, setToTrue);
+        return MissingRequired(method, specs, present);
     }
 
     private static string? ValueProblem(string method, ParameterSpec spec, JsonElement value) => spec.Kind switch

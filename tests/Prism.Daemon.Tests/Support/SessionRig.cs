@@ -74,7 +74,7 @@ internal sealed class SessionRig : IAsyncDisposable
     /// <summary>Asks <c>get_status</c> until <paramref name="expected"/> holds for it; fails after <see cref="DaemonProcess.Patience"/>.</summary>
     public async Task<JsonElement> StatusWhenAsync(Func<JsonElement, bool> expected, string what)
     {
-        var deadline = DateTime.UtcNow + DaemonProcess.Patience;
+        var deadline = DateTime.UtcNow + Daemon.Patience;
         while (true)
         {
             var status = await CallAsync("get_status");
@@ -91,7 +91,7 @@ internal sealed class SessionRig : IAsyncDisposable
     /// <summary>Waits until <paramref name="condition"/> holds (polled); fails after <see cref="DaemonProcess.Patience"/>.</summary>
     public async Task WaitUntilAsync(Func<bool> condition, string what)
     {
-        var deadline = DateTime.UtcNow + DaemonProcess.Patience;
+        var deadline = DateTime.UtcNow + Daemon.Patience;
         while (!condition())
         {
             Assert.True(DateTime.UtcNow < deadline, $"Never saw {what}.\nstderr:\n{Daemon.Stderr}");
