@@ -23,7 +23,10 @@ internal sealed class SessionManager(
     private readonly SemaphoreSlim oneAtATime = new(1, 1);
     private volatile object? state;
 
-    /// <summary>Cancelled (and replaced) by each logout: the calls begun before it stop.</summary>
+    /// <summary>
+    /// Cancelled (and replaced) by each logout: the calls begun before it stop. A replaced source is left to the
+    /// collector, not disposed: it has no timer, and a call may still be linking its token.
+    /// </summary>
     private CancellationTokenSource loggingOut = new();
 
     /// <summary>An authenticated session: whose, its cookies, its securities account, and when it was last used.</summary>
