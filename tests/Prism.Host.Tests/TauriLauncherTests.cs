@@ -78,6 +78,9 @@ public sealed class TauriLauncherTests
             // The daemon the host started is the bundle's own, found by its bundled name.
             Assert.Contains(log, line => line.Contains($"started from {bundle.PathOf(DaemonSidecar)} (bundled name next to prism)", StringComparison.Ordinal));
 
+            // What the end must leave no trace of: prism and the daemon it started, both from the bundle.
+            Assert.Equal([bundle.PathOf(HostSidecar), bundle.PathOf(DaemonSidecar)], bundle.Running().Select(process => process.Path).Order(StringComparer.Ordinal));
+
             // Step 6: the app exits: prism's stdin closes, and prism ends its daemon and itself.
             var closedAt = Stopwatch.StartNew();
             prism.StandardInput.Close();
@@ -191,7 +194,7 @@ public sealed class TauriLauncherTests
         }
 
         /// <summary>Every live process whose executable lies in this bundle's folder (Linux: /proc/*/exe; elsewhere by main module).</summary>
-        private List<(int Pid, string Path)> Running()
+        public List<(int Pid, string Path)> Running()
         {
             var found = new List<(int, string)>();
             foreach (var process in Process.GetProcesses())
