@@ -82,6 +82,15 @@ internal sealed partial class Build
         {
             Log.Warning("{Message}", warning.Message);
         }
+
+        if (TauriCapabilities is { } capabilities)
+        {
+            // The shell plugin matches a JavaScript spawn's name against externalBin exactly: use the config's own spelling.
+            var spelled = entries.Select(entry => result.ExternalBin.First(listed => ExternalBinEntries.Normalize(listed) == ExternalBinEntries.Normalize(entry))).ToList();
+            var capability = new SidecarCapabilityPatcher(TauriSchemaValidator.LoadDefinition(schema, "Capability")).Patch(capabilities, spelled);
+            Log.Information("{Summary}", capability.Summary);
+            ReportSummary(capabilities.RelativeTo(RootDirectory), capability.Changed ? $"allowed spawning {string.Join(", ", capability.AddedEntries)}" : "unchanged");
+        }
     }
 }
 

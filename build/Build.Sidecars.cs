@@ -8,7 +8,7 @@ using Prism.Platform;
 internal sealed partial class Build
 {
     /// <summary>The programs Tauri ships beside the app. Adding a sidecar is one line.</summary>
-    static readonly Sidecar[] Sidecars =
+    internal static readonly Sidecar[] Sidecars =
     [
         new("tr-daemon", "src/Prism.Daemon/Prism.Daemon.csproj", SidecarKind.Daemon),
         new("prism", "src/Prism.Host/Prism.Host.csproj", SidecarKind.Host),
@@ -42,6 +42,9 @@ internal sealed partial class Build
     [Parameter("The Tauri config whose bundle.externalBin lists the sidecars (default: tauri.conf.json at the root).")]
     readonly AbsolutePath? TauriConfig = null;
 
+    [Parameter("A Tauri capability file whose shell:allow-spawn entries PatchTauriConfig keeps in step with externalBin, for a front end that spawns the sidecars from JavaScript (default: none).")]
+    readonly AbsolutePath? TauriCapabilities = null;
+
     AbsolutePath PublishDirectory => ArtifactsDirectory / "publish";
     AbsolutePath BinariesDirectory => RootDirectory / "src-tauri" / "binaries";
     AbsolutePath StagingRecordsDirectory => ArtifactsDirectory / "staged";
@@ -67,7 +70,7 @@ internal sealed partial class Build
         .Executes(StageUniversalBinariesAsync);
 
     Target PatchTauriConfig => _ => _
-        .Description("Makes bundle.externalBin in the Tauri config list every sidecar, keeping the rest of the file byte for byte.")
+        .Description("Makes bundle.externalBin in the Tauri config (and, with --tauri-capabilities, shell:allow-spawn in a capability file) list every sidecar, keeping the rest of the file byte for byte.")
         .After(Stage)
         .Executes(PatchTauriConfigFileAsync);
 

@@ -64,8 +64,33 @@ public sealed class TauriConfigException : Exception
             + "cannot be validated. Run `npm ci` in the repository root (it installs the pinned @tauri-apps/cli, which ships "
             + "config.schema.json), or set npm_config_registry to a registry you can reach.");
 
-    /// <summary>The document breaks Tauri's schema.</summary>
-    public static TauriConfigException SchemaViolations(string configPath, IReadOnlyList<SchemaViolation> violations) =>
-        new($"{configPath}: does not match Tauri's config schema:{Environment.NewLine}"
+    /// <summary>The document breaks Tauri's schema (<paramref name="schemaName"/>: "config", "Capability").</summary>
+    public static TauriConfigException SchemaViolations(string configPath, string schemaName, IReadOnlyList<SchemaViolation> violations) =>
+        new($"{configPath}: does not match Tauri's {schemaName} schema:{Environment.NewLine}"
             + string.Join(Environment.NewLine, violations.Select(violation => $"  {violation}")));
+
+    /// <summary>The capability file given with --tauri-capabilities does not exist.</summary>
+    public static TauriConfigException CapabilityNotFound(string path, IReadOnlyList<string> entries) =>
+        new($"{path}: capability file not found. Create it (a capability decides which windows may spawn the sidecars), e.g. "
+            + $"{{\"identifier\": \"sidecars\", \"windows\": [\"main\"], \"permissions\": []}}, and run again to add "
+            + $"{string.Join(", ", entries)}; or leave out --tauri-capabilities when Rust spawns the sidecars (it needs no capability).");
+
+    /// <summary>The capability file is not one capability object (Tauri also reads lists and {"capabilities": [...]}).</summary>
+    public static TauriConfigException NotOneCapability(TextPosition where) =>
+        new($"{where}: --tauri-capabilities takes a file holding one capability (a JSON object with \"identifier\" and "
+            + "\"permissions\"); this one holds a list. Move the sidecars' capability into a file of its own. The file was left untouched.");
+
+    /// <summary>The capability has no permissions list.</summary>
+    public static TauriConfigException PermissionsMissing(TextPosition where) =>
+        new($"{where}: the capability has no \"permissions\" list, which Tauri requires. Add \"permissions\": [] and run again. "
+            + "The file was left untouched.");
+
+    /// <summary>A value that must be a list is something else.</summary>
+    public static TauriConfigException CapabilityValueNotArray(TextPosition where, string what) =>
+        new($"{where}: `{what}` must be a JSON array. Fix it by hand; the file was left untouched.");
+
+    /// <summary>A scope entry names a sidecar but lacks "sidecar": true, so the shell plugin would refuse the spawn.</summary>
+    public static TauriConfigException SidecarFlagMissing(TextPosition where, string name) =>
+        new($"{where}: the shell:allow-spawn entry for '{name}' lacks \"sidecar\": true, so the shell plugin would refuse to "
+            + "spawn the sidecar (it treats the entry as a plain program). Add \"sidecar\": true to it. The file was left untouched.");
 }

@@ -11,34 +11,13 @@ namespace Prism.Host.Tests;
 /// </summary>
 public sealed class BrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    /// <summary>Generous: a JIT host, its daemon and a browser on a busy 2-core machine.</summary>
-    private const float TimeoutMs = 30_000;
-
     [Fact]
     public async Task User_logs_in_with_authenticator_code_reads_the_portfolio_and_logs_out()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip(OperatingSystem.IsLinux()
-                ? $"{Chromium} does not exist; install Debian's chromium: apt-get install chromium"
-                : $"This test drives a Linux Chromium at {Chromium}, which {(OperatingSystem.IsWindows() ? "Windows" : "macOS")} does not have; the page is the same on every OS and the Linux job runs it.");
-        }
-
+        HeadlessChromium.SkipUnlessInstalled();
         await using var rig = await FakeTradeRepublicHost.StartAsync(daemonSettings: new Dictionary<string, string?> { ["PRISM_TR_PRICE_TIMEOUT_S"] = "3" });
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Timeout = TimeoutMs,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        await using var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(TimeoutMs);
-        var page = await context.NewPageAsync();
-        Assertions.SetDefaultExpectTimeout(TimeoutMs);
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
 
         await page.GotoAsync($"{rig.Host.Url}#token={rig.Host.Token}");
 

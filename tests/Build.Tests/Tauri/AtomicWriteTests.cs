@@ -123,7 +123,7 @@ public class AtomicWriteTests
     }
 
     /// <summary>A real temporary file that throws after some bytes, or when closed, like a full disk would.</summary>
-    private sealed class FailingStream(string path, int bytesBeforeFailure, bool failOnDispose = false)
+    internal sealed class FailingStream(string path, int bytesBeforeFailure, bool failOnDispose = false)
         : FileStream(path, FileMode.CreateNew)
     {
         private int written;
