@@ -64,7 +64,8 @@ public sealed class PriceTests
     {
         // Chosen not to run emulated: it checks the daemon's own split of a 3 s budget to the half second, and an
         // emulator slows the daemon by more than that margin (seen under qemu-user); nothing in it differs per platform.
-        Assert.SkipWhen(DaemonTarget.Resolve(daemon).Binary?.Emulator is { } emulator,
+        var emulator = DaemonTarget.Resolve(daemon).Binary?.Emulator;
+        Assert.SkipWhen(emulator is not null,
             $"Times the daemon's split of a 3 s fetch budget to the half second; {emulator} slows the daemon by more than that margin, so the native rows check it.");
         // Prices may wait 2 s, but the fetch as a whole only 3 s, and the portfolio itself takes 2.5 s of them.
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string>
