@@ -76,8 +76,14 @@ internal sealed partial class Build : NukeBuild
             var results = TestResultSummary.Read(TestResultsDirectory);
             Log.Information("{Results}", results.ToString());
             ReportSummary("tests", results.ToString());
+            var perPlatform = TestResultSummary.PerPlatform(TestResultsDirectory);
+            foreach (var platform in perPlatform)
+            {
+                ReportSummary("tests per platform", platform);
+            }
+
             Directory.CreateDirectory(TestResultsDirectory);
-            await File.WriteAllTextAsync(TestResultsDirectory / "summary.txt", results + "\n");
+            await File.WriteAllTextAsync(TestResultsDirectory / "summary.txt", string.Concat(perPlatform.Prepend(results.ToString()).Select(line => line + "\n")));
         }
     }
 }
