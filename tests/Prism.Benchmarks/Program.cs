@@ -14,7 +14,7 @@ try
         var binaries = new List<Measurement>();
         foreach (var binary in options.Binaries.Where(binary => binary.Kind == kind))
         {
-            Console.Error.WriteLine($"Measuring {kind} {binary.Label} ({binary.FileName}) ...");
+            Console.Error.WriteLine($"Measuring {kind} {binary.Label} ({binary.CommandLine}) ...");
             binaries.Add(new Measurement(binary, ColdStart.Measure(binary, options.Runs)));
         }
 

@@ -18,6 +18,9 @@ internal sealed record Subject(SubjectKind Kind, string Label, string FileName, 
             ? new(kind, label, "dotnet", [path], new FileInfo(path).Length)
             : new(kind, label, path, [], new FileInfo(path).Length);
 
+    /// <summary>The command as started, for progress lines: the program, then its arguments.</summary>
+    public string CommandLine => string.Join(' ', Arguments.Prepend(FileName));
+
     /// <summary>The same binary started behind <paramref name="prefix"/> (an emulator and its arguments); unchanged for no prefix.</summary>
     public Subject Behind(IReadOnlyList<string> prefix) =>
         prefix.Count == 0 ? this : this with { FileName = prefix[0], Arguments = [.. prefix.Skip(1), FileName, .. Arguments] };

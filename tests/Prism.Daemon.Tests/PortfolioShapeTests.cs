@@ -29,10 +29,9 @@ public sealed class PortfolioShapeTests
         Assert.Equal("462.20", sap.GetProperty("value").GetString());
 
         // The missing buy-in is the one unexpected thing; the log counts it, naming no holding.
-        Assert.Equal("shutting_down", (await rig.CallAsync("shutdown")).GetProperty("status").GetString());
-        await rig.Daemon.ReadToEndAsync();
-        Assert.Contains("[WRN] 1 of 9 portfolio position(s) came in an unexpected form and are listed with what could be read (no averageBuyIn: 1)", rig.Daemon.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("DE0007164600", rig.Daemon.Stderr, StringComparison.Ordinal);
+        var log = await rig.StderrAfterShutdownAsync();
+        Assert.Contains("[WRN] 1 of 9 portfolio position(s) came in an unexpected form and are listed with what could be read (no averageBuyIn: 1)", log, StringComparison.Ordinal);
+        Assert.DoesNotContain("DE0007164600", log, StringComparison.Ordinal);
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
@@ -49,9 +48,7 @@ public sealed class PortfolioShapeTests
         Assert.Equal(
             [.. FakeAccount.ExpectedPortfolio.SkipLast(1), $"isin={FakeAccount.UnusualBuyInIsin} instrument_id=- name=adidas quantity=1.5 average_buy_in=- price=- exchange=- value=-", FakeAccount.ExpectedPortfolio[^1]],
             FakeAccount.Describe(portfolio));
-        Assert.Equal("shutting_down", (await rig.CallAsync("shutdown")).GetProperty("status").GetString());
-        await rig.Daemon.ReadToEndAsync();
-        var log = rig.Daemon.Stderr;
+        var log = await rig.StderrAfterShutdownAsync();
         Assert.Contains("[WRN] 2 of 10 portfolio position(s) came in an unexpected form and are listed with what could be read (no averageBuyIn: 1; averageBuyIn is a list, not a decimal: 1)", log, StringComparison.Ordinal);
         Assert.Contains("[WRN] Left out 1 portfolio position(s) Trade Republic sent without an ISIN or instrument id or without a quantity (neither isin nor instrumentId: 1)", log, StringComparison.Ordinal);
         // At Debug (the tests' default) each is named.

@@ -27,7 +27,8 @@ public sealed class EmulationProbeTests : IDisposable
 
         Assert.Equal(ExecutionKind.Emulated, route.Kind);
         Assert.Equal("emulated (qemu-user 9.1.2)", route.Summary);
-        var command = (await EmulationSession.StartAsync(route, TestContext.Current.CancellationToken)).Command("/opt/tr-daemon", ["--help"]);
+        await using var session = await EmulationSession.StartAsync(route, TestContext.Current.CancellationToken);
+        var command = session.Command("/opt/tr-daemon", ["--help"]);
         Assert.Equal(qemu, command.FileName);
         Assert.Equal(["/opt/tr-daemon", "--help"], command.Arguments);
     }

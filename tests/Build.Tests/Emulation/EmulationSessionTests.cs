@@ -65,20 +65,24 @@ public sealed class EmulationSessionTests : IDisposable
         var session = await EmulationSession.StartAsync(route, TestContext.Current.CancellationToken);
         var command = session.Command("cmd.exe", ["/c", "echo", "hello from wine"]);
         var prefix = command.Environment["WINEPREFIX"];
-        Assert.True(File.Exists(Path.Combine(prefix, "system.reg")), "the prefix was not booted before the first program");
-
-        var start = new ProcessStartInfo(command.FileName, command.Arguments) { RedirectStandardOutput = true };
-        foreach (var (name, value) in command.Environment)
+        try
         {
-            start.Environment[name] = value;
-        }
+            // wineboot --init has copied the Windows system folder in before the first program starts.
+            Assert.True(File.Exists(Path.Combine(prefix, "drive_c", "windows", "system32", "kernel32.dll")), "the prefix was not booted before the first program");
+            var start = new ProcessStartInfo(command.FileName, command.Arguments) { RedirectStandardOutput = true };
+            foreach (var (name, value) in command.Environment)
+            {
+                start.Environment[name] = value;
+            }
 
-        using (var process = Process.Start(start)!)
-        {
+            using var process = Process.Start(start)!;
             Assert.Contains("hello from wine", await process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
         }
+        finally
+        {
+            await session.DisposeAsync();
+        }
 
-        await session.DisposeAsync();
         Assert.False(Directory.Exists(prefix), $"{prefix} outlived its session");
         Assert.Empty(await new Prism.Pipeline.Smoke.RunMarker("WINEPREFIX", prefix).SurvivorsAfterAsync(TimeSpan.Zero));
     }

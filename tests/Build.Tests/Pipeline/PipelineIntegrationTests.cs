@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Pipeline;
@@ -87,29 +86,7 @@ public sealed class PipelineIntegrationTests : IDisposable
         Assert.DoesNotContain("published,", secondOutput, StringComparison.Ordinal);
     }
 
-    private (int ExitCode, string Output) RunBuild(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root.Path };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "_build.dll"));
-        start.ArgumentList.Add("--root");
-        start.ArgumentList.Add(root.Path);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment.Remove("TAURI_ENV_TARGET_TRIPLE");
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the pipeline did not finish within 20 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
+    private (int ExitCode, string Output) RunBuild(params string[] args) => BuildExecutable.Run(root.Path, args);
 
     private static void Copy(string from, string to)
     {

@@ -163,6 +163,15 @@ internal sealed class SessionRig : IAsyncDisposable
         Assert.Equal("authenticated", (await CallAsync("confirm_2fa", $$"""{"token":"{{FakeAccount.AuthenticatorCode}}"}""")).GetProperty("status").GetString());
     }
 
+    /// <summary>Everything the current daemon logged, once it has shut down (so no line is still on its way).</summary>
+    public async Task<string> StderrAfterShutdownAsync()
+    {
+        Assert.Equal("shutting_down", (await CallAsync("shutdown")).GetProperty("status").GetString());
+        stdout.AddRange(await Daemon.ReadToEndAsync());
+        Assert.Equal(0, await Daemon.WaitForExitAsync());
+        return Daemon.Stderr;
+    }
+
     /// <summary>The saved session files in the data folder.</summary>
     public string[] SessionFiles() => Directory.GetFiles(DataDirectory, "session-*.json");
 

@@ -1,0 +1,46 @@
+using System.Diagnostics;
+
+namespace Prism.Pipeline.Tests.Pipeline;
+
+/// <summary>The real build executable (<c>_build.dll</c> beside the tests), run on a repository root as a user would run build.sh.</summary>
+internal static class BuildExecutable
+{
+    /// <summary>Runs the build on <paramref name="root"/>; <paramref name="environment"/> replaces (or, with null, removes) variables of this process's.</summary>
+    public static (int ExitCode, string Output) Run(string root, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        var start = new ProcessStartInfo(Tools.ToolRunner.DotNetExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "_build.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // Last: the words before the first option are the targets.
+        start.ArgumentList.Add("--root");
+        start.ArgumentList.Add(root);
+
+        start.Environment.Remove("TAURI_ENV_TARGET_TRIPLE");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the build did not finish within 20 minutes");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+}
