@@ -28,6 +28,9 @@ public sealed class TauriLauncherTests
     public async Task The_recipe_shows_the_login_form_signs_in_and_leaves_no_process_after_stdin_closes(string binary)
     {
         var published = PublishedHost.Resolve(binary);
+        Assert.SkipWhen(published.Binary.Emulator is not null, $"{binary}: the recipe spawns the bundled binaries directly, as Tauri does; under {published.Binary.Emulator} this test does not " +
+            "play it yet (qemu-user cannot let an emulated host start its foreign daemon without a binfmt_misc registration, which the build never makes; " +
+            "under Wine the bundle's processes are Wine's). The emulated rows of PublishedHostTests run the same session with PRISM_DAEMON_PATH.");
         HeadlessChromium.SkipUnlessInstalled();
         using var bundle = TauriBundle.LayOut(published);
         using var dataFolder = new TemporaryFolder();
@@ -120,11 +123,10 @@ public sealed class TauriLauncherTests
         /// <summary>Copies the host and its daemon, keeping their modes, as <c>&lt;name&gt;[.exe]</c> for the triple they were published for.</summary>
         public static TauriBundle LayOut(PublishedHost published)
         {
-            // The build publishes into <root>/<sidecar>/<rid>/: the folder name is the binaries' runtime.
-            var triple = TargetTable.TripleForRid(new FileInfo(published.Path).Directory!.Name);
+            var triple = TargetTable.TripleForRid(published.Binary.Runtime);
             var bundle = new TauriBundle(triple);
-            bundle.Copy(published.Path, HostSidecar);
-            bundle.Copy(published.DaemonPath, DaemonSidecar);
+            bundle.Copy(published.Binary.Path, HostSidecar);
+            bundle.Copy(published.Daemon.Path, DaemonSidecar);
             return bundle;
         }
 
