@@ -27,6 +27,8 @@ public sealed class PublishedHostTests
         using (var health = await host.SendAsync(HttpMethod.Get, "/api/health", token: ""))
         {
             Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.True(health.Headers.CacheControl?.NoStore, "the published host's health reply lacks Cache-Control: no-store");
+            Assert.Equal(["nosniff"], health.Headers.GetValues("X-Content-Type-Options"));
         }
 
         using (var noToken = await host.SendAsync(HttpMethod.Get, "/api/status", token: ""))

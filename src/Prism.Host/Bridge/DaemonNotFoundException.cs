@@ -1,6 +1,6 @@
 namespace Prism.Host.Bridge;
 
-/// <summary>tr-daemon exists in none of the places the contract lists; the message names every path tried and how to build it.</summary>
+/// <summary>tr-daemon exists in none of the places the contract lists, or the one found was refused (others may change it); the message names every path tried and how to fix it.</summary>
 internal sealed class DaemonNotFoundException : Exception
 {
     public DaemonNotFoundException()
