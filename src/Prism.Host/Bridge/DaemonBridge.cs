@@ -54,13 +54,18 @@ internal sealed class DaemonBridge : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The call within its own time limit, which starts once a daemon is ready: starting one (and restoring its session)
+    /// has limits of its own, which a cold or emulated start may need most of.
+    /// </summary>
     private async Task<TResult> CallWithinTimeLimitAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
     {
+        var daemon = await ReadyDaemonAsync(cancellationToken);
         using var timeout = new CancellationTokenSource(call.Timeout);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
-            var result = await CallOnceAsync(call, parameters, linked.Token);
+            var result = await CallOnceAsync(daemon, call, parameters, linked.Token, cancellationToken);
             Interlocked.Exchange(ref failuresInARow, 0);
             return result;
         }
@@ -74,10 +79,10 @@ internal sealed class DaemonBridge : IAsyncDisposable
         }
     }
 
-    /// <summary>The call on the running (or a new) daemon; a harmless call that met a daemon that just died is asked once more of a new one.</summary>
-    private async Task<TResult> CallOnceAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
+    /// <summary>The call on <paramref name="daemon"/>; a harmless call that met a daemon that just died is asked once more of a new one (started on <paramref name="startCancellation"/>).</summary>
+    private async Task<TResult> CallOnceAsync<TParams, TResult>(DaemonProcess daemon, DaemonCall<TParams, TResult> call, TParams parameters,
+        CancellationToken cancellationToken, CancellationToken startCancellation)
     {
-        var daemon = await ReadyDaemonAsync(cancellationToken);
         try
         {
             return await daemon.CallAsync(call, parameters, cancellationToken);
@@ -85,7 +90,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
         catch (ConnectionLostException) when (call.SafeToRepeat)
         {
             log.Warning("tr-daemon (pid {DaemonPid}) died during '{Method}'; asking a new one", daemon.Ready.Pid, call.Method);
-            return await (await ReadyDaemonAsync(cancellationToken, lost: daemon)).CallAsync(call, parameters, cancellationToken);
+            return await (await ReadyDaemonAsync(startCancellation, lost: daemon)).CallAsync(call, parameters, cancellationToken);
         }
     }
 

@@ -70,6 +70,30 @@ public sealed class DaemonBridgeTests : IDisposable
     }
 
     [Fact]
+    public async Task A_slow_daemon_start_does_not_use_up_the_calls_own_time_limit()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
+        // Starts slower than the call may take (as a cold or emulated daemon does), then answers the request it reads.
+        var ready = """{"jsonrpc":"2.0","method":"ready","params":{"version":"0.1.0","pid":1,"protocol":1},"status":"ready","pid":1}""";
+        var result = """{"status":"idle","has_saved_session":false,"version":"0.1.0"}""";
+        var script = folder.Script("tr-daemon", $$"""
+            sleep 2
+            echo '{{ready}}'
+            read -r request
+            id=$(printf '%s' "$request" | sed 's/.*"id":\([0-9]*\).*/\1/')
+            echo '{"jsonrpc":"2.0","id":'"$id"',"result":{{result}}}'
+            exec sleep 60
+            """);
+        await using var bridge = new DaemonBridge(() => new DaemonLaunchSpec(script, [], "test"), FastOptions with { ReadyTimeout = TimeSpan.FromSeconds(30) },
+            new LoggerConfiguration().CreateLogger());
+        var quickStatus = DaemonCalls.GetStatus with { Timeout = TimeSpan.FromSeconds(1) };
+
+        var status = await bridge.CallAsync(quickStatus, new EmptyParams(), TestContext.Current.CancellationToken);
+
+        Assert.Equal(SessionStatus.Idle, status.Status);
+    }
+
+    [Fact]
     public void Restart_delay_doubles_per_failure_in_a_row_up_to_the_maximum()
     {
         var options = BridgeOptions.For(dataDirectory: null);
