@@ -106,6 +106,26 @@ public sealed class SecretFileTests
         Assert.Equal(0, rig.Server.LoginRequests);
     }
 
+    /// <summary>Run as another user (nobody, through util-linux's setpriv) on this test's own folder, 0700 but not that user's.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_data_folder_of_another_user_is_refused_with_its_fix(string daemon)
+    {
+        var target = DaemonTarget.Resolve(daemon);
+        Assert.SkipUnless(Environment.UserName == "root" && File.Exists("/usr/bin/setpriv"), "Running the daemon as another user needs root and /usr/bin/setpriv (util-linux).");
+        var asNobody = target with { FileName = "/usr/bin/setpriv", LeadingArguments = ["--reuid=65534", "--regid=65534", "--clear-groups", target.FileName, .. target.LeadingArguments] };
+        var environment = new Dictionary<string, string> { ["HOME"] = Path.GetTempPath(), ["DOTNET_CLI_HOME"] = Path.GetTempPath() };
+        await using var process = await DaemonProcess.StartReadyAsync(asNobody, new DaemonSetup(Environment: environment), TestContext.Current.CancellationToken);
+
+        await process.SendLineAsync("""{"method":"get_status","id":1}""");
+        Reply.AssertResult((await process.ReadLineAsync())!, "1");
+        await process.SendLineAsync($$"""{"method":"login","params":{{SessionRig.LoginParams()}},"id":2}""");
+        var message = AssertInternalError((await process.ReadLineAsync())!);
+
+        Assert.Contains("belongs to another user", message, StringComparison.Ordinal);
+        Assert.Contains("chown", message, StringComparison.Ordinal);
+    }
+
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task A_data_folder_that_cannot_exist_is_named_in_the_login_error_and_get_status_still_answers(string daemon)

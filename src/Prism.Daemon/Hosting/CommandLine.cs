@@ -51,7 +51,7 @@ internal static class CommandLine
           tr-daemon --help      print this help and exit
 
         Environment:
-          {DaemonOptions.DataDirectoryVariable,-25} data folder (saved session); default: per-user application data + /prism
+          {DaemonOptions.DataDirectoryVariable,-25} data folder (saved session; must be yours and 0700); default: per-user application data + /prism
           {DaemonOptions.LogLevelVariable,-25} Verbose, Debug, Information (default), Warning, Error or Fatal
           {TradeRepublicSettings.ApiUrlVariable,-25} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
           {TradeRepublicSettings.WebSocketUrlVariable,-25} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
