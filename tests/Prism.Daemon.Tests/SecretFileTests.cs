@@ -28,9 +28,7 @@ public sealed class SecretFileTests
         // Earlier versions wrote "<file>.<pid>.tmp", opened with Create: through whatever link was there.
         var deviceId = Path.Combine(rig.DataDirectory, "device-id");
         File.CreateSymbolicLink($"{deviceId}.{rig.Daemon.Id}.tmp", bait);
-        await rig.LogInAsync();
-        var session = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var session = await rig.SavedSessionOfARestartedDaemonAsync();
         File.CreateSymbolicLink($"{session}.{rig.Daemon.Id}.tmp", bait);
 
         // A restore saves the refreshed cookies.
@@ -51,9 +49,7 @@ public sealed class SecretFileTests
     {
         SkipOnWindows();
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        await rig.LogInAsync();
-        var session = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var session = await rig.SavedSessionOfARestartedDaemonAsync();
         var elsewhere = Path.Combine(Directory.CreateTempSubdirectory("prism-elsewhere-").FullName, "session.json");
         File.Move(session, elsewhere);
         File.CreateSymbolicLink(session, elsewhere);
@@ -174,9 +170,7 @@ public sealed class SecretFileTests
     public async Task A_session_file_that_parses_but_is_damaged_is_deleted_and_the_login_goes_on(string daemon)
     {
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        await rig.LogInAsync();
-        var session = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var session = await rig.SavedSessionOfARestartedDaemonAsync();
         string[] damaged =
         [
             """{"format":1,"cookies":[{"name":"tr_session","value":"x","path":"/","secure":true,"httpOnly":true}],"savedAt":"2026-01-01T00:00:00Z"}""",
@@ -231,9 +225,7 @@ public sealed class SecretFileTests
     public async Task A_session_saved_under_an_earlier_versions_plain_hash_name_is_renamed_once_and_restored(string daemon)
     {
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        await rig.LogInAsync();
-        var keyed = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var keyed = await rig.SavedSessionOfARestartedDaemonAsync();
         var legacy = Path.Combine(rig.DataDirectory, LegacyNameOf(FakeAccount.Phone));
         File.Move(keyed, legacy);
 

@@ -108,6 +108,15 @@ internal sealed class SessionRig : IAsyncDisposable
         Assert.Equal("authenticated", (await CallAsync("confirm_2fa", $$"""{"token":"{{FakeAccount.AuthenticatorCode}}"}""")).GetProperty("status").GetString());
     }
 
+    /// <summary>Logs in, then restarts the daemon on the same folder: returns the one saved session file, not yet restored.</summary>
+    public async Task<string> SavedSessionOfARestartedDaemonAsync()
+    {
+        await LogInAsync();
+        var session = Assert.Single(SessionFiles());
+        await RestartDaemonAsync();
+        return session;
+    }
+
     /// <summary>The saved session files in the data folder.</summary>
     public string[] SessionFiles() => Directory.GetFiles(DataDirectory, "session-*.json");
 
