@@ -1,9 +1,21 @@
 namespace Prism.Host.Tests;
 
-/// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
+/// <summary>
+/// A fresh folder under the system temp folder, owner-only (0700) like a data folder tr-daemon accepts, deleted on dispose.
+/// </summary>
 internal sealed class TemporaryFolder : IDisposable
 {
-    public TemporaryFolder() => Directory.CreateDirectory(Path);
+    public TemporaryFolder()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+        }
+        else
+        {
+            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
 
     public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "prism-host-tests-" + Guid.NewGuid().ToString("N"));
 
