@@ -28,9 +28,7 @@ public sealed class SecretFileTests
         // Earlier versions wrote "<file>.<pid>.tmp", opened with Create: through whatever link was there.
         var deviceId = Path.Combine(rig.DataDirectory, "device-id");
         File.CreateSymbolicLink($"{deviceId}.{rig.Daemon.Id}.tmp", bait);
-        await rig.LogInAsync();
-        var session = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var session = await rig.SavedSessionOfARestartedDaemonAsync();
         File.CreateSymbolicLink($"{session}.{rig.Daemon.Id}.tmp", bait);
 
         // A restore saves the refreshed cookies.
@@ -51,9 +49,7 @@ public sealed class SecretFileTests
     {
         SkipOnWindows();
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        await rig.LogInAsync();
-        var session = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var session = await rig.SavedSessionOfARestartedDaemonAsync();
         var elsewhere = Path.Combine(Directory.CreateTempSubdirectory("prism-elsewhere-").FullName, "session.json");
         File.Move(session, elsewhere);
         File.CreateSymbolicLink(session, elsewhere);
@@ -106,6 +102,26 @@ public sealed class SecretFileTests
         Assert.Equal(0, rig.Server.LoginRequests);
     }
 
+    /// <summary>Run as another user (nobody, through util-linux's setpriv) on this test's own folder, 0700 but not that user's.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_data_folder_of_another_user_is_refused_with_its_fix(string daemon)
+    {
+        var target = DaemonTarget.Resolve(daemon);
+        Assert.SkipUnless(Environment.UserName == "root" && File.Exists("/usr/bin/setpriv"), "Running the daemon as another user needs root and /usr/bin/setpriv (util-linux).");
+        var asNobody = target with { FileName = "/usr/bin/setpriv", LeadingArguments = ["--reuid=65534", "--regid=65534", "--clear-groups", target.FileName, .. target.LeadingArguments] };
+        var environment = new Dictionary<string, string> { ["HOME"] = Path.GetTempPath(), ["DOTNET_CLI_HOME"] = Path.GetTempPath() };
+        await using var process = await DaemonProcess.StartReadyAsync(asNobody, new DaemonSetup(Environment: environment), TestContext.Current.CancellationToken);
+
+        await process.SendLineAsync("""{"method":"get_status","id":1}""");
+        Reply.AssertResult((await process.ReadLineAsync())!, "1");
+        await process.SendLineAsync($$"""{"method":"login","params":{{SessionRig.LoginParams()}},"id":2}""");
+        var message = AssertInternalError((await process.ReadLineAsync())!);
+
+        Assert.Contains("belongs to another user", message, StringComparison.Ordinal);
+        Assert.Contains("chown", message, StringComparison.Ordinal);
+    }
+
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task A_data_folder_that_cannot_exist_is_named_in_the_login_error_and_get_status_still_answers(string daemon)
@@ -154,9 +170,7 @@ public sealed class SecretFileTests
     public async Task A_session_file_that_parses_but_is_damaged_is_deleted_and_the_login_goes_on(string daemon)
     {
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        await rig.LogInAsync();
-        var session = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var session = await rig.SavedSessionOfARestartedDaemonAsync();
         string[] damaged =
         [
             """{"format":1,"cookies":[{"name":"tr_session","value":"x","path":"/","secure":true,"httpOnly":true}],"savedAt":"2026-01-01T00:00:00Z"}""",
@@ -211,9 +225,7 @@ public sealed class SecretFileTests
     public async Task A_session_saved_under_an_earlier_versions_plain_hash_name_is_renamed_once_and_restored(string daemon)
     {
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        await rig.LogInAsync();
-        var keyed = Assert.Single(rig.SessionFiles());
-        await rig.RestartDaemonAsync();
+        var keyed = await rig.SavedSessionOfARestartedDaemonAsync();
         var legacy = Path.Combine(rig.DataDirectory, LegacyNameOf(FakeAccount.Phone));
         File.Move(keyed, legacy);
 

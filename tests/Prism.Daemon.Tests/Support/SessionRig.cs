@@ -172,6 +172,15 @@ internal sealed class SessionRig : IAsyncDisposable
         return Daemon.Stderr;
     }
 
+    /// <summary>Logs in, then restarts the daemon on the same folder: returns the one saved session file, not yet restored.</summary>
+    public async Task<string> SavedSessionOfARestartedDaemonAsync()
+    {
+        await LogInAsync();
+        var session = Assert.Single(SessionFiles());
+        await RestartDaemonAsync();
+        return session;
+    }
+
     /// <summary>The saved session files in the data folder.</summary>
     public string[] SessionFiles() => Directory.GetFiles(DataDirectory, "session-*.json");
 
