@@ -109,7 +109,9 @@ public sealed class SecretFileTests
     {
         var target = DaemonTarget.Resolve(daemon);
         Assert.SkipUnless(Environment.UserName == "root" && File.Exists("/usr/bin/setpriv"), "Running the daemon as another user needs root and /usr/bin/setpriv (util-linux).");
-        var asNobody = target with { FileName = "/usr/bin/setpriv", LeadingArguments = ["--reuid=65534", "--regid=65534", "--clear-groups", target.FileName, .. target.LeadingArguments] };
+        Assert.SkipWhen(target.Binary?.Emulator is not null, $"{daemon}: an emulator's own files (Wine's prefix) are root's, so it cannot run as another user; the native rows check this.");
+        // Binary = null: the command below is the whole start (the native binary, or dotnet with the JIT build, under setpriv).
+        var asNobody = target with { Command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", .. target.Command], Binary = null };
         var environment = new Dictionary<string, string> { ["HOME"] = Path.GetTempPath(), ["DOTNET_CLI_HOME"] = Path.GetTempPath() };
         await using var process = await DaemonProcess.StartReadyAsync(asNobody, new DaemonSetup(Environment: environment), TestContext.Current.CancellationToken);
 
