@@ -45,7 +45,8 @@ internal sealed partial record TestResultSummary(int Passed, int Failed, int Ski
     {
         var counters = XDocument.Load(path).Descendants(Trx + "Counters").Single();
         int Count(string name) => int.Parse(counters.Attribute(name)?.Value ?? "0");
+        // VSTest counts a skipped test as neither executed nor "notExecuted": it is the difference of total and executed.
         return new TestResultSummary(Count("passed"), Count("failed") + Count("error") + Count("timeout") + Count("aborted"),
-            Count("notExecuted"));
+            Math.Max(Count("notExecuted"), Count("total") - Count("executed")));
     }
 }

@@ -5,12 +5,12 @@ namespace Prism.Pipeline.Tests.Testing;
 /// <summary>The closing line CI reads ("N passed, N failed, N skipped") and the per-platform rows are counted from the TRX files dotnet test leaves.</summary>
 public sealed class TestResultSummaryTests
 {
-    /// <summary>A TRX file as VSTest writes it: only the counters matter to the summary.</summary>
-    private static string Trx(int total, int passed, int failed, int notExecuted, int error = 0, int timeout = 0, int aborted = 0) => $"""
+    /// <summary>A TRX file's counters as VSTest writes them: a skipped test is left out of "executed", and "notExecuted" stays 0.</summary>
+    private static string Trx(int total, int passed, int failed, int skipped, int error = 0, int timeout = 0, int aborted = 0) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <TestRun id="6d7c1c1e-0000-0000-0000-000000000000" name="run" xmlns="http://microsoft.com/schemas/VisualStudio/TeamTest/2010">
           <ResultSummary outcome="{(failed > 0 ? "Failed" : "Completed")}">
-            <Counters total="{total}" executed="{total - notExecuted}" passed="{passed}" failed="{failed}" error="{error}" timeout="{timeout}" aborted="{aborted}" inconclusive="0" passedButRunAborted="0" notRunnable="0" notExecuted="{notExecuted}" disconnected="0" warning="0" completed="0" inProgress="0" pending="0" />
+            <Counters total="{total}" executed="{total - skipped}" passed="{passed}" failed="{failed}" error="{error}" timeout="{timeout}" aborted="{aborted}" inconclusive="0" passedButRunAborted="0" notRunnable="0" notExecuted="0" disconnected="0" warning="0" completed="0" inProgress="0" pending="0" />
           </ResultSummary>
         </TestRun>
         """;
@@ -19,8 +19,8 @@ public sealed class TestResultSummaryTests
     public void Counts_of_every_trx_file_below_the_folder_are_added_up()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("Build.Tests.trx", Trx(total: 12, passed: 10, failed: 1, notExecuted: 1));
-        folder.Write(Path.Combine("nested", "Prism.Host.Tests.trx"), Trx(total: 7, passed: 5, failed: 0, notExecuted: 2));
+        folder.Write("Build.Tests.trx", Trx(total: 12, passed: 10, failed: 1, skipped: 1));
+        folder.Write(Path.Combine("nested", "Prism.Host.Tests.trx"), Trx(total: 7, passed: 5, failed: 0, skipped: 2));
         folder.Write("notes.txt", "not a result file");
 
         var summary = TestResultSummary.Read(folder.Path);
@@ -32,7 +32,7 @@ public sealed class TestResultSummaryTests
     public void Errors_timeouts_and_aborts_count_as_failures()
     {
         using var folder = new TemporaryFolder();
-        folder.Write("a.trx", Trx(total: 6, passed: 2, failed: 1, notExecuted: 0, error: 1, timeout: 1, aborted: 1));
+        folder.Write("a.trx", Trx(total: 6, passed: 2, failed: 1, skipped: 0, error: 1, timeout: 1, aborted: 1));
 
         Assert.Equal("2 passed, 4 failed, 0 skipped", TestResultSummary.Read(folder.Path).ToString());
     }
