@@ -100,6 +100,34 @@ public sealed partial class CarelessParentTests
         Assert.Equal(0, await process.WaitForExitAsync());
     }
 
+    [Theory(Timeout = TestTimeouts.Long)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task SIGTERM_ends_the_daemon_whose_stdout_nobody_reads_giving_up_the_replies_owed(string daemon)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix signals cannot be sent to a process on Windows.");
+        Assert.SkipWhen(DaemonTarget.Resolve(daemon).IsWindows, $"{daemon}: a Windows program gets no SIGTERM (under Wine the signal kills it outright).");
+        await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
+        var sent = 0;
+        var sending = Task.Run(
+            async () =>
+        {
+            for (var i = 0; i < 50_000; i++)
+            {
+                await process.SendUnboundedAsync(Encoding.UTF8.GetBytes($$"""{"method":"get_status","params":{},"id":{{i}}}""" + "\n"));
+                Interlocked.Increment(ref sent);
+            }
+        },
+            TestContext.Current.CancellationToken);
+        await WhenWritesStallAsync(() => Volatile.Read(ref sent), sending);
+
+        PosixSignals.Send(process.Id, PosixSignals.Terminate);
+
+        // Replies owed to a stdout nobody reads would otherwise keep the daemon (and its session) alive for ever.
+        Assert.Equal(1, await process.WaitForExitAsync());
+        await process.WaitForStderrLineAsync("stdout took no reply");
+        await Assert.ThrowsAnyAsync<IOException>(() => sending);
+    }
+
     private static Task<DaemonProcess> StartWithUnreadStderrAsync(string daemon, CancellationToken testCancelled) =>
         DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), new DaemonSetup(ReadStderr: false), testCancelled);
 

@@ -8,7 +8,8 @@ namespace Prism.Daemon.Transport;
 /// <summary>
 /// StreamJsonRpc's view of stdin/stdout. Reading hands the engine only lines the <see cref="RequestScreen"/>
 /// forwards and answers the rest itself; at the end of input (or on a stop request) it waits until every
-/// accepted request has been answered before it reports the end, so no reply is lost when stdin closes.
+/// accepted request has been answered before it reports the end, so no reply is lost when stdin closes — unless
+/// stdout takes nothing for <see cref="ProtocolWriter.StallLimit"/>, then the daemon exits 1 without them.
 /// While <see cref="MaxRepliesOwed"/> replies are owed (stdout is not read, or requests pile up) it reads no
 /// further input: the client's writes then block, instead of the daemon holding replies without bound.
 /// Writing goes through the one <see cref="ProtocolWriter"/>.
@@ -55,7 +56,9 @@ internal sealed class StdioMessageHandler(
                     continue;
                 default:
                     log.Debug("Input finished; waiting for the replies still owed");
-                    await pending.WhenAllAnsweredAsync().WaitAsync(cancellationToken);
+                    var answered = pending.WhenAllAnsweredAsync();
+                    // A stdout nobody reads would hold the exit forever; the writer gives up on it (Lost) instead.
+                    await Task.WhenAll(answered, writer.WatchForStallAsync(answered)).WaitAsync(cancellationToken);
                     return null;
             }
         }
