@@ -41,7 +41,7 @@ internal static class DaemonLocator
         var tried = new List<TriedPath>();
         foreach (var (path, layout, trust) in ExecutableCandidates(facts))
         {
-            if (Inspect(path, tried, layout, trust, executable: true))
+            if (Inspect(path, tried, layout, trust, executable: true, facts))
             {
                 return new DaemonLaunchSpec(path, [], layout);
             }
@@ -68,7 +68,7 @@ internal static class DaemonLocator
 
         foreach (var path in BuildOutputCandidates(facts))
         {
-            if (Inspect(path, tried, BuildOutputLayout, Trust.SourceTree, executable: false))
+            if (Inspect(path, tried, BuildOutputLayout, Trust.SourceTree, executable: false, facts))
             {
                 return new DaemonLaunchSpec(facts.DotnetHost, [path], BuildOutputLayout);
             }
@@ -83,7 +83,7 @@ internal static class DaemonLocator
         const string Layout = LocatorFacts.OverrideVariable;
         var tried = new List<TriedPath>();
         var dll = path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase);
-        if (!Inspect(path, tried, Layout, Trust.Chosen, executable: !dll))
+        if (!Inspect(path, tried, Layout, Trust.Chosen, executable: !dll, facts))
         {
             throw DaemonNotFoundException.OverrideMissing(tried.Single());
         }
@@ -136,14 +136,14 @@ internal static class DaemonLocator
     /// not changeable by other users as far as <paramref name="trust"/> asks. The outcome is added to
     /// <paramref name="tried"/>; a file others may change throws (the search stops: no other file is run instead).
     /// </summary>
-    private static bool Inspect(string path, List<TriedPath> tried, string layout, Trust trust, bool executable)
+    private static bool Inspect(string path, List<TriedPath> tried, string layout, Trust trust, bool executable, LocatorFacts facts)
     {
         const UnixFileMode AnyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
         var problem =
             !File.Exists(path) ? Directory.Exists(path) ? "a folder, not a file" : "missing"
             : executable && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & AnyExecute) == 0 ? $"exists but is not executable; run chmod +x {path}"
             : null;
-        if (problem is null && trust != Trust.Chosen && WritableByOthers(path, groupCounts: trust == Trust.NextToHost) is { } writable)
+        if (problem is null && trust != Trust.Chosen && WritableByOthers(path, groupCounts: trust == Trust.NextToHost && !HostChangeableByGroup(facts)) is { } writable)
         {
             tried.Add(new TriedPath(path, layout, $"refused: {writable}"));
             throw DaemonNotFoundException.Refused(tried);
@@ -152,6 +152,14 @@ internal static class DaemonLocator
         tried.Add(new TriedPath(path, layout, problem ?? "found"));
         return problem is null;
     }
+
+    /// <summary>
+    /// Whether the host's own program (or its folder) may be changed by its group — umask 002 with per-user groups
+    /// (Debian's and Ubuntu's default) makes <c>tauri dev</c>'s <c>target/debug</c> so. Then a daemon next to it that
+    /// its group may change is no weaker a spot than the host itself: whoever could swap the daemon could swap prism.
+    /// </summary>
+    private static bool HostChangeableByGroup(LocatorFacts facts) =>
+        File.Exists(facts.HostProgram) && WritableByOthers(facts.HostProgram, groupCounts: true) is not null;
 
     /// <summary>
     /// On Unix: what makes <paramref name="path"/> changeable by users other than its owner — the file, its folder,
@@ -191,7 +199,10 @@ internal static class DaemonLocator
         /// <summary><c>PRISM_DAEMON_PATH</c>: the launcher chose the file, so its folder's permissions are the launcher's call.</summary>
         Chosen,
 
-        /// <summary>Next to the host, where an installer or bundle put it: refused when its group or anyone else may change it.</summary>
+        /// <summary>
+        /// Next to the host, where an installer or bundle put it: refused when anyone else may change it, or its group
+        /// while the host itself is not changeable by its group.
+        /// </summary>
         NextToHost,
 
         /// <summary>

@@ -8,6 +8,7 @@ namespace Prism.Host.Bridge;
 /// (temp folders, a foreign triple) instead of this process's own.
 /// </summary>
 /// <param name="HostDirectory">The folder of the host's own executable (or of prism.dll when run with dotnet).</param>
+/// <param name="HostProgram">The file whose code this host runs: its executable, or prism.dll for a build.</param>
 /// <param name="CurrentDirectory">The working directory the host was started in: only a relative <c>PRISM_DAEMON_PATH</c> is resolved against it, nothing is searched there.</param>
 /// <param name="OverridePath">The value of <c>PRISM_DAEMON_PATH</c>, or null when unset.</param>
 /// <param name="Triple">The Rust target triple of the running process (architecture-aware, from Prism.Platform).</param>
@@ -17,6 +18,7 @@ namespace Prism.Host.Bridge;
 /// <param name="DotnetHost">The dotnet executable that runs a tr-daemon.dll.</param>
 internal sealed record LocatorFacts(
     string HostDirectory,
+    string HostProgram,
     string CurrentDirectory,
     string? OverridePath,
     string Triple,
@@ -32,13 +34,16 @@ internal sealed record LocatorFacts(
     {
         var hostDirectory = AppContext.BaseDirectory;
         var assembly = typeof(LocatorFacts).Assembly;
+        var hostDll = Path.Combine(hostDirectory, assembly.GetName().Name + ".dll");
+        // A single-file or Native AOT host has no prism.dll beside it; a build (dotnet run, dotnet test) has.
+        var runningFromSource = File.Exists(hostDll);
         return new LocatorFacts(
             hostDirectory,
+            runningFromSource ? hostDll : Environment.ProcessPath ?? Path.Combine(hostDirectory, assembly.GetName().Name!),
             Environment.CurrentDirectory,
             Environment.GetEnvironmentVariable(OverrideVariable) is { Length: > 0 } configured ? configured : null,
             CurrentRuntime.Triple,
-            // A single-file or Native AOT host has no prism.dll beside it; a build (dotnet run, dotnet test) has.
-            File.Exists(Path.Combine(hostDirectory, assembly.GetName().Name + ".dll")),
+            runningFromSource,
             assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
             TargetFrameworkFolder(),
             DotnetHostOfThisProcess());

@@ -201,13 +201,13 @@ public sealed class DaemonLocatorTests : IDisposable
     [Theory]
     [InlineData("bundle/tr-daemon", UnixFileMode.GroupWrite, "file", "its group")]
     [InlineData("bundle/tr-daemon", UnixFileMode.OtherWrite, "file", "every user")]
-    [InlineData("bundle", UnixFileMode.GroupWrite, "folder", "its group")]
     [InlineData("bundle", UnixFileMode.OtherWrite | UnixFileMode.StickyBit, "folder", "every user")]
     [UnsupportedOSPlatform("windows")]
     public void A_daemon_next_to_the_host_that_others_may_change_is_refused_and_nothing_else_is_run(string changeable, UnixFileMode extra, string kind, string who)
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
         var host = root.Folder("bundle");
+        root.File("bundle/prism");
         var bundled = root.File("bundle/tr-daemon");
         root.File($"bundle/tr-daemon-{LinuxTriple}");
         var loosened = Path.Combine(root.Path, changeable);
@@ -219,6 +219,44 @@ public sealed class DaemonLocatorTests : IDisposable
         Assert.Contains($"the {kind} {Path.GetFullPath(loosened)} may be changed by {who}", error.Message, StringComparison.Ordinal);
         Assert.Contains($"chmod go-w {Path.GetFullPath(loosened)}", error.Message, StringComparison.Ordinal);
         Assert.StartsWith("tr-daemon was found but not run, because other users may change it.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_daemon_its_group_may_change_is_run_next_to_a_host_its_group_may_change_too_but_not_one_anyone_may_change()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        // tauri dev under umask 002 with per-user groups: target/debug 775 with prism and tr-daemon 775 in it.
+        var groupWritable = (UnixFileMode)Convert.ToInt32("775", 8);
+        var host = root.Folder("target/debug");
+        var prism = root.File("target/debug/prism");
+        var bundled = root.File("target/debug/tr-daemon");
+        foreach (var path in new[] { host, prism, bundled })
+        {
+            File.SetUnixFileMode(path, groupWritable);
+        }
+
+        Assert.Equal(bundled, DaemonLocator.Locate(Facts(host)).FileName);
+
+        File.SetUnixFileMode(bundled, groupWritable | UnixFileMode.OtherWrite);
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(host)));
+        Assert.Contains($"the file {bundled} may be changed by every user", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_daemon_its_group_may_change_next_to_a_host_only_its_owner_may_change_is_refused()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        var host = root.Folder("bundle");
+        root.File("bundle/prism");
+        var bundled = root.File("bundle/tr-daemon");
+        File.SetUnixFileMode(host, (UnixFileMode)Convert.ToInt32("755", 8));
+        File.SetUnixFileMode(bundled, (UnixFileMode)Convert.ToInt32("775", 8));
+
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(host)));
+
+        Assert.Contains($"the file {bundled} may be changed by its group", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -267,5 +305,5 @@ public sealed class DaemonLocatorTests : IDisposable
     }
 
     private static LocatorFacts Facts(string hostDirectory, string? currentDirectory = null, string triple = LinuxTriple) =>
-        new(hostDirectory, currentDirectory ?? hostDirectory, OverridePath: null, triple, RunningFromSource: false, Configuration: "Debug", TargetFramework: "net10.0", DotnetHost: "dotnet");
+        new(hostDirectory, Path.Combine(hostDirectory, "prism"), currentDirectory ?? hostDirectory, OverridePath: null, triple, RunningFromSource: false, Configuration: "Debug", TargetFramework: "net10.0", DotnetHost: "dotnet");
 }
