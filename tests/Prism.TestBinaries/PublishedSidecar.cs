@@ -72,12 +72,25 @@ public sealed record PublishedSidecar(string Sidecar, string Runtime, string? Mo
             return PathSeenByBinary(Path);
         }
 
+        return WriteQemuLauncher(System.IO.Path.Combine(folder, DaemonName + "-under-" + emulator.Name));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="script"/>, a shell script that runs this binary under qemu-user with the arguments it is
+    /// given — for a file its exec runs, what a binfmt_misc registration would do kernel-wide — and returns its path.
+    /// </summary>
+    public string WriteQemuLauncher(string script)
+    {
+        if (Emulator is not { IsQemuUser: true } emulator)
+        {
+            throw new InvalidOperationException($"{Label} does not run under qemu-user: it needs no launcher script.");
+        }
+
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("qemu-user runs on Linux only; a Windows machine cannot run this binary.");
         }
 
-        var script = System.IO.Path.Combine(folder, DaemonName + "-under-" + emulator.Name);
         var command = string.Join(' ', emulator.Command.Append(Path).Select(ShellQuote));
         var exports = string.Concat(emulator.Environment.Select(variable => $"export {variable.Key}={ShellQuote(variable.Value)}\n"));
         File.WriteAllText(script, $"#!/bin/sh\n{exports}exec {command} \"$@\"\n");
