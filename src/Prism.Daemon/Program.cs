@@ -1,5 +1,4 @@
 using Prism.Daemon.Hosting;
-using Prism.Daemon.Logging;
 using Prism.Daemon.Rpc;
 using Prism.Daemon.Session;
 using Prism.Daemon.Transport;
