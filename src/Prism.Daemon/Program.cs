@@ -1,8 +1,8 @@
 using Prism.Daemon.Hosting;
-using Prism.Daemon.Logging;
 using Prism.Daemon.Rpc;
 using Prism.Daemon.Session;
 using Prism.Daemon.Transport;
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 
 namespace Prism.Daemon;

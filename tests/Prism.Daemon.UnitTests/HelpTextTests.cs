@@ -1,6 +1,6 @@
 using System.Reflection;
 using Prism.Daemon.Hosting;
-using Prism.Daemon.Session;
+using Prism.Daemon.Upstream;
 
 namespace Prism.Daemon.UnitTests;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using Prism.Daemon.Session;
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 
 namespace Prism.Daemon.UnitTests;

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Prism.Host.Api;
 using Prism.Host.Bridge;
+using Prism.Host.Hosting;
+using Prism.Protocol;
 using StreamJsonRpc;
 
 namespace Prism.Host.Tests;
@@ -26,6 +29,18 @@ public sealed class ApiErrorMappingTests
         var error = ApiErrors.From(new RemoteInvocationException("Trade Republic refused the login.", code, errorData: null));
 
         Assert.Equal(new ApiError(code, name, "Trade Republic refused the login.") { HttpStatus = httpStatus }, error);
+    }
+
+    [Fact]
+    public void Rate_limit_carries_the_daemons_retry_after_for_the_header_and_not_in_the_body()
+    {
+        var rateLimited = new RemoteInvocationException("Trade Republic is rate limiting.", 1003, errorData: null, new ApplicationErrorData("TOO_MANY_REQUESTS", RetryAfterS: 47));
+
+        var error = ApiErrors.From(rateLimited);
+
+        Assert.Equal(new ApiError(1003, "RATE_LIMITED", "Trade Republic is rate limiting.") { HttpStatus = 429, RetryAfterSeconds = 47 }, error);
+        Assert.Equal("""{"error":{"code":1003,"name":"RATE_LIMITED","message":"Trade Republic is rate limiting."}}""",
+            JsonSerializer.Serialize(new ApiErrorBody(error!), HostJsonContext.Default.ApiErrorBody));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using Prism.Daemon.Session;
+using Prism.Daemon.Upstream;
 
 namespace Prism.Daemon.Hosting;
 

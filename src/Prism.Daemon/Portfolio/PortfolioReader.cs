@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Prism.Daemon.Session;
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 using Serilog;
 

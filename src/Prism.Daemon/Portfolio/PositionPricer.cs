@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Prism.Daemon.Session;
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 using Serilog;
 

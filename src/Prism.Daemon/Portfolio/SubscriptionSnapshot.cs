@@ -1,3 +1,5 @@
+using Prism.Daemon.Upstream;
+
 namespace Prism.Daemon.Portfolio;
 
 /// <summary>

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
-using Prism.Daemon.Session;
+using Prism.Daemon.Upstream;
 
 namespace Prism.Daemon.Portfolio;
 

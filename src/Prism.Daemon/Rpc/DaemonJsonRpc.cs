@@ -1,5 +1,5 @@
 using Prism.Daemon.Hosting;
-using Prism.Daemon.Session;
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 using Serilog;
 using StreamJsonRpc;

@@ -1,5 +1,6 @@
 using Prism.Daemon.Hosting;
 using Prism.Daemon.Portfolio;
+using Prism.Daemon.Upstream;
 using Serilog;
 
 namespace Prism.Daemon.Session;

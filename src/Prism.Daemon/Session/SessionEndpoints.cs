@@ -1,3 +1,5 @@
+using Prism.Daemon.Upstream;
+
 namespace Prism.Daemon.Session;
 
 /// <summary>The calls made with a session's cookies: the session exchange/refresh and the account (for the securities account number).</summary>

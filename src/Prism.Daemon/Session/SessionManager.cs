@@ -1,4 +1,5 @@
 using Prism.Daemon.Portfolio;
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 using Serilog;
 

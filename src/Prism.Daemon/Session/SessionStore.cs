@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Prism.Daemon.Hosting;
+using Prism.Daemon.Upstream;
 using Serilog;
 
 namespace Prism.Daemon.Session;

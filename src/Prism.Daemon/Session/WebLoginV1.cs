@@ -1,3 +1,4 @@
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 
 namespace Prism.Daemon.Session;

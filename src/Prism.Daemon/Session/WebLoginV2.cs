@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Prism.Daemon.Upstream;
 using Prism.Protocol;
 
 namespace Prism.Daemon.Session;

@@ -33,18 +33,16 @@ internal static class ApiErrors
     private static ApiError FromDaemonError(RemoteInvocationException remote)
     {
         var code = remote.ErrorCode;
-        if (Enum.IsDefined((ApplicationErrorCode)code))
-        {
-            var application = (ApplicationErrorCode)code;
-            return new ApiError(code, ApplicationErrorCodeNames.Of(application), remote.Message) { HttpStatus = StatusOf(application) };
-        }
-
-        return code switch
-        {
-            JsonRpcErrorCodes.InvalidParams => new(code, "INVALID_PARAMS", remote.Message) { HttpStatus = StatusCodes.Status400BadRequest },
-            JsonRpcErrorCodes.MethodNotFound => new(code, "METHOD_NOT_FOUND", remote.Message) { HttpStatus = StatusCodes.Status501NotImplemented },
-            _ => new(code, "DAEMON_ERROR", remote.Message) { HttpStatus = StatusCodes.Status502BadGateway },
-        };
+        var error = Enum.IsDefined((ApplicationErrorCode)code)
+            ? new ApiError(code, ApplicationErrorCodeNames.Of((ApplicationErrorCode)code), remote.Message) { HttpStatus = StatusOf((ApplicationErrorCode)code) }
+            : code switch
+            {
+                JsonRpcErrorCodes.InvalidParams => new(code, "INVALID_PARAMS", remote.Message) { HttpStatus = StatusCodes.Status400BadRequest },
+                JsonRpcErrorCodes.MethodNotFound => new(code, "METHOD_NOT_FOUND", remote.Message) { HttpStatus = StatusCodes.Status501NotImplemented },
+                _ => new ApiError(code, "DAEMON_ERROR", remote.Message) { HttpStatus = StatusCodes.Status502BadGateway },
+            };
+        // BridgeJsonRpc reads an application error's data as ApplicationErrorData; its retry_after_s becomes Retry-After.
+        return remote.DeserializedErrorData is ApplicationErrorData { RetryAfterS: { } retryAfter } ? error with { RetryAfterSeconds = retryAfter } : error;
     }
 
     private static int StatusOf(ApplicationErrorCode code) => code switch

@@ -4,7 +4,6 @@ using System.Text.Json.Serialization.Metadata;
 using Prism.Host.Bridge;
 using Prism.Host.Hosting;
 using Prism.Protocol;
-using StreamJsonRpc;
 
 namespace Prism.Host.Api;
 
@@ -61,11 +60,6 @@ internal static class DaemonEndpoints
         }
         catch (Exception exception) when (ApiErrors.From(exception) is { } error)
         {
-            if (exception is RemoteInvocationException { DeserializedErrorData: ApplicationErrorData { RetryAfterS: { } retryAfter } })
-            {
-                context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
-            }
-
             await WriteErrorAsync(context, error);
             return;
         }
@@ -76,6 +70,11 @@ internal static class DaemonEndpoints
     private static Task WriteErrorAsync(HttpContext context, ApiError error)
     {
         context.Response.StatusCode = error.HttpStatus;
+        if (error.RetryAfterSeconds is { } retryAfter)
+        {
+            context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+        }
+
         return context.Response.WriteAsJsonAsync(new ApiErrorBody(error), HostJsonContext.Default.ApiErrorBody, cancellationToken: context.RequestAborted);
     }
 }

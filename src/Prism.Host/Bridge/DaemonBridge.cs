@@ -44,7 +44,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
         try
         {
             var result = await CallWithinTimeLimitAsync(call, parameters, cancellationToken);
-            session.Answered(parameters, result);
+            call.Recall?.Invoke(session, parameters, result);
             return result;
         }
         catch (Exception exception)

@@ -53,27 +53,32 @@ internal sealed class SessionRecall
         }
     }
 
-    /// <summary>Learns from a call the daemon answered successfully: a login or its second factor.</summary>
-    public void Answered(object? parameters, object? result)
+    /// <summary>
+    /// Learns from a login the daemon answered: signed in (a restored session) remembers its phone; waiting for a
+    /// second factor replaces the daemon's session, so until that factor passes there is none to restore.
+    /// </summary>
+    public void LoginAnswered(LoginParams login, LoginResult result)
     {
         lock (gate)
         {
-            switch (parameters, result)
-            {
-                case (LoginParams login, LoginResult { Status: SessionStatus.Authenticated }):
-                    signedInPhone = login.Phone;
-                    phoneAwaitingSecondFactor = null;
-                    break;
-                case (LoginParams login, LoginResult):
-                    // A new login replaces the daemon's session: until its second factor passes there is none to restore.
-                    signedInPhone = null;
-                    phoneAwaitingSecondFactor = login.Phone;
-                    break;
-                case (ConfirmTwoFactorParams, ConfirmTwoFactorResult { Status: SessionStatus.Authenticated }):
-                    signedInPhone = phoneAwaitingSecondFactor;
-                    phoneAwaitingSecondFactor = null;
-                    break;
-            }
+            var signedIn = result.Status == SessionStatus.Authenticated;
+            signedInPhone = signedIn ? login.Phone : null;
+            phoneAwaitingSecondFactor = signedIn ? null : login.Phone;
+        }
+    }
+
+    /// <summary>Learns from a second factor the daemon answered: once it is signed in, the waiting login's phone is the session's.</summary>
+    public void SecondFactorAnswered(ConfirmTwoFactorResult result)
+    {
+        if (result.Status != SessionStatus.Authenticated)
+        {
+            return;
+        }
+
+        lock (gate)
+        {
+            signedInPhone = phoneAwaitingSecondFactor;
+            phoneAwaitingSecondFactor = null;
         }
     }
 

@@ -24,10 +24,10 @@ public sealed class SessionRecallTests
     {
         var recall = new SessionRecall();
 
-        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
+        Answer(recall, DaemonCalls.Login, Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
         Assert.Null(recall.RestoreRequest);
 
-        recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
+        Answer(recall, DaemonCalls.ConfirmTwoFactor, new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
         Assert.Equal(Restore, recall.RestoreRequest);
     }
 
@@ -36,7 +36,7 @@ public sealed class SessionRecallTests
     {
         var recall = new SessionRecall();
 
-        recall.Answered(Restore, new LoginResult(SessionStatus.Authenticated, Restored: true));
+        Answer(recall, DaemonCalls.Login, Restore, new LoginResult(SessionStatus.Authenticated, Restored: true));
 
         Assert.Equal(Restore, recall.RestoreRequest);
     }
@@ -46,10 +46,10 @@ public sealed class SessionRecallTests
     {
         var recall = new SessionRecall();
 
-        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
+        Answer(recall, DaemonCalls.Login, Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
         AssertHoldsNoPin(recall);
 
-        recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
+        Answer(recall, DaemonCalls.ConfirmTwoFactor, new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
         AssertHoldsNoPin(recall);
         Assert.Null(recall.RestoreRequest!.Pin);
         Assert.DoesNotContain("pin", JsonSerializer.Serialize(recall.RestoreRequest, ProtocolJsonContext.Default.LoginParams), StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class SessionRecallTests
         Assert.Null(recall.RestoreRequest);
 
         recall = SignedIn();
-        recall.Answered(new LoginParams("+491709999999", "9876"), new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AppApproval, Countdown: 60));
+        Answer(recall, DaemonCalls.Login, new LoginParams("+491709999999", "9876"), new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AppApproval, Countdown: 60));
         Assert.Null(recall.RestoreRequest);
 
         recall = SignedIn();
@@ -75,10 +75,10 @@ public sealed class SessionRecallTests
     public void A_wrong_code_keeps_the_login_waiting_for_the_right_one()
     {
         var recall = new SessionRecall();
-        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
+        Answer(recall, DaemonCalls.Login, Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AuthenticatorCode, Countdown: 30));
 
         recall.Failed(MethodNames.ConfirmTwoFactor, DaemonError(ApplicationErrorCode.CodeInvalid));
-        recall.Answered(new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
+        Answer(recall, DaemonCalls.ConfirmTwoFactor, new ConfirmTwoFactorParams("123456"), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
 
         Assert.Equal(Restore, recall.RestoreRequest);
     }
@@ -87,10 +87,10 @@ public sealed class SessionRecallTests
     public void An_expired_second_factor_ends_the_login_and_drops_its_pin()
     {
         var recall = new SessionRecall();
-        recall.Answered(Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AppApproval, Countdown: 60));
+        Answer(recall, DaemonCalls.Login, Login, new LoginResult(SessionStatus.WaitingForSecondFactor, SecondFactor: SecondFactor.AppApproval, Countdown: 60));
 
         recall.Failed(MethodNames.ConfirmTwoFactor, DaemonError(ApplicationErrorCode.LoginExpired));
-        recall.Answered(new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
+        Answer(recall, DaemonCalls.ConfirmTwoFactor, new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.Authenticated));
 
         Assert.Null(recall.RestoreRequest);
     }
@@ -100,8 +100,9 @@ public sealed class SessionRecallTests
     {
         var recall = SignedIn();
 
-        recall.Answered(new EmptyParams(), new FetchPortfolioResult([], []));
-        recall.Answered(new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.WaitingForSecondFactor));
+        Answer(recall, DaemonCalls.FetchPortfolio, new EmptyParams(), new FetchPortfolioResult([], []));
+        Answer(recall, DaemonCalls.GetStatus, new EmptyParams(), new GetStatusResult(SessionStatus.Idle, HasSavedSession: false, "0.0.0"));
+        Answer(recall, DaemonCalls.ConfirmTwoFactor, new ConfirmTwoFactorParams(), new ConfirmTwoFactorResult(SessionStatus.WaitingForSecondFactor));
 
         Assert.Equal(Restore, recall.RestoreRequest);
     }
@@ -117,12 +118,16 @@ public sealed class SessionRecallTests
         }
     }
 
+    /// <summary>A successful answer to <paramref name="call"/>, passed on to the recall as the bridge passes it.</summary>
+    private static void Answer<TParams, TResult>(SessionRecall recall, DaemonCall<TParams, TResult> call, TParams parameters, TResult result) =>
+        call.Recall?.Invoke(recall, parameters, result);
+
     private static RemoteInvocationException DaemonError(ApplicationErrorCode code) => new("refused", (int)code, errorData: null);
 
     private static SessionRecall SignedIn()
     {
         var recall = new SessionRecall();
-        recall.Answered(Login, new LoginResult(SessionStatus.Authenticated, Restored: true));
+        Answer(recall, DaemonCalls.Login, Login, new LoginResult(SessionStatus.Authenticated, Restored: true));
         return recall;
     }
 }

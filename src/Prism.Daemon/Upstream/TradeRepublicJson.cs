@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon.Upstream;
 
 /// <summary>Body of both web logins: <c>{"phoneNumber","pin"}</c>. <see cref="ToString"/> shows neither.</summary>
 internal sealed record LoginRequest(string PhoneNumber, string Pin)

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Prism.Daemon.Hosting;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon.Upstream;
 
 /// <summary>
 /// The <c>X-TR-Device-Info</c> header: Trade Republic ties a web login to a device, so the <c>stableDeviceId</c>

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon.Upstream;
 
 /// <summary>
 /// The cookies of one Trade Republic session: everything the API host sets (named ones like <c>tr_session</c> and

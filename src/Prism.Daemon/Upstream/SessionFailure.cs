@@ -1,6 +1,6 @@
 using Prism.Protocol;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon.Upstream;
 
 /// <summary>
 /// A session operation that failed in a way the client branches on: one of the contract's application errors,

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Prism.Protocol;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon.Upstream;
 
 /// <summary>What a Trade Republic HTTP call was for; decides what an unknown refusal means.</summary>
 internal enum UpstreamCall

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon.Upstream;
 
 /// <summary>One call to Trade Republic's REST API: method, path, body, whether it needs the v2 login headers.</summary>
 internal sealed record UpstreamRequest(HttpMethod Method, string Path, UpstreamCall Call, string What, bool WithV2Headers = false)

@@ -1,8 +1,7 @@
-using Prism.Daemon.Hosting;
 using Serilog;
 using Serilog.Core;
 
-namespace Prism.Daemon.Logging;
+namespace Prism.Daemon.Hosting;
 
 /// <summary>
 /// Serilog for the daemon: plain timestamped lines on stderr only (stdout belongs to the protocol), written

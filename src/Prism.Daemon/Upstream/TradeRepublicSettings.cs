@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon.Upstream;
 
 /// <summary>Which web login Trade Republic is asked for: v2 (current) or v1 (legacy SMS code).</summary>
 internal enum LoginApi
