@@ -36,7 +36,7 @@ public sealed class PriceTests
         var log = await rig.StderrAfterShutdownAsync();
         Assert.Contains("Prices for 8 of 9 instruments", log, StringComparison.Ordinal);
         Assert.DoesNotContain(FakeAccount.UnpricedIsin, log, StringComparison.Ordinal);
-        rig.AssertNoSecretLeaked();
+        await rig.AssertNoSecretLeakedAsync();
     }
 
     [Theory(Timeout = TestTimeouts.Default)]

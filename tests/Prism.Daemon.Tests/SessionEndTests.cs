@@ -70,7 +70,7 @@ public sealed class SessionEndTests
         await rig.RestartDaemonAsync();
         Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());
         Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.CallAsync("fetch_portfolio")));
-        rig.AssertNoSecretLeaked();
+        await rig.AssertNoSecretLeakedAsync();
     }
 
     private static void AssertSignedOut(System.Text.Json.JsonElement status)

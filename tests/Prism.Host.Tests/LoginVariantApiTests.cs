@@ -25,7 +25,7 @@ public sealed class LoginVariantApiTests
         await ThroughCodeAndApprovalAsync(rig);
 
         Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.GetAsync("/api/portfolio", HttpStatusCode.OK)));
-        rig.AssertNoSecretInLog();
+        await rig.AssertNoSecretInLogAsync();
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class LoginVariantApiTests
         Assert.Equal("authenticated", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
         Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.GetAsync("/api/portfolio", HttpStatusCode.OK)));
         Assert.Equal(loginsBefore, rig.Server.LoginRequests);
-        rig.AssertNoSecretInLog();
+        await rig.AssertNoSecretInLogAsync();
     }
 
     private static async Task SessionEndsOnTheSocketAsync(FakeTradeRepublicHost rig, bool signedIn = false)
