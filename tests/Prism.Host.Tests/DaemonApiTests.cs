@@ -19,6 +19,9 @@ public sealed class DaemonApiTests
         Assert.Equal("idle", status.GetProperty("status").GetString());
         Assert.False(status.GetProperty("has_saved_session").GetBoolean());
         Assert.Equal(Prism.Tests.ReleaseVersion.Value, status.GetProperty("version").GetString());
+        // The daemon of this build, not whatever this checkout staged in src-tauri/binaries last (the from-source
+        // search would prefer that one): FromSourceLookupTests test the search on a layout of their own.
+        await host.WaitForLogAsync(new System.Text.RegularExpressions.Regex($@"started from \S+ {System.Text.RegularExpressions.Regex.Escape(BuildOutputs.DaemonDll)} \(PRISM_DAEMON_PATH, run with dotnet\)"));
     }
 
     [Fact]
