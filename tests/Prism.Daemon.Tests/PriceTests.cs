@@ -121,20 +121,9 @@ public sealed partial class PriceTests
         var emulator = DaemonTarget.Resolve(daemon).Binary?.Emulator;
         Assert.SkipWhen(emulator is not null,
             $"Needs the connect and subscribe of a fetch within the 1 s the daemon keeps back; {emulator} slows the daemon by more than that, so the native rows check it.");
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string>
-        {
-            ["PRISM_TR_TIMEOUT_S"] = "3",
-            ["PRISM_TR_PRICE_TIMEOUT_S"] = "2",
-        });
-        await rig.LogInAsync();
-        rig.Server.Scenario.PortfolioDelay = TimeSpan.FromSeconds(2);
-        rig.Server.Scenario.TickersSilent = true;
+        var log = await UnpricedFetchLogAsync(daemon, fetchLimitSeconds: 3, priceBudgetSeconds: 2, portfolioDelay: TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
 
-        var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
-
-        Assert.Equal(9, positions.Count);
-        Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _), $"A silent ticker gave a price: {p}"));
-        Assert.Contains("No prices: the portfolio took the fetch's whole time limit", await rig.StderrAfterShutdownAsync(), StringComparison.Ordinal);
+        Assert.Contains("No prices: the portfolio took the fetch's whole time limit", log, StringComparison.Ordinal);
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
@@ -144,20 +133,8 @@ public sealed partial class PriceTests
         // The fetch may take 12 s and prices 8 s of it, but the portfolio takes 4 s and the daemon keeps 1 s for
         // unsubscribing: prices may wait at most 12 - 4 - 1 = 7 s (less whatever connecting took) — some time, but
         // less than their budget. Generous either way: connecting may take up to 7 s.
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string>
-        {
-            ["PRISM_TR_TIMEOUT_S"] = "12",
-            ["PRISM_TR_PRICE_TIMEOUT_S"] = "8",
-        });
-        await rig.LogInAsync();
-        rig.Server.Scenario.PortfolioDelay = TimeSpan.FromSeconds(4);
-        rig.Server.Scenario.TickersSilent = true;
+        var log = await UnpricedFetchLogAsync(daemon, fetchLimitSeconds: 12, priceBudgetSeconds: 8, portfolioDelay: TimeSpan.FromSeconds(4), TestContext.Current.CancellationToken);
 
-        var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
-
-        Assert.Equal(9, positions.Count);
-        Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _), $"A silent ticker gave a price: {p}"));
-        var log = await rig.StderrAfterShutdownAsync();
         Assert.DoesNotContain("No prices: the portfolio took the fetch's whole time limit", log, StringComparison.Ordinal);
         var waited = TickerWait().Match(log);
         Assert.True(waited.Success, $"No line says how long the silent ticker was waited for. The log:\n{log}");
@@ -178,6 +155,28 @@ public sealed partial class PriceTests
         Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _), $"A silent instrument gave a price: {p}"));
         Assert.Contains("No price for IE00B4L5Y983: its instrument details did not answer within 1 s", await rig.StderrAfterShutdownAsync(), StringComparison.Ordinal);
         await AssertEventuallyAsync(() => rig.Server.Subscriptions.LeftOpen.Count == 0, () => $"Left subscribed: {string.Join(", ", rig.Server.Subscriptions.LeftOpen)}");
+    }
+
+    /// <summary>
+    /// A fetch under those limits, with a portfolio that answers after <paramref name="portfolioDelay"/> and tickers
+    /// that never do: it must succeed with all nine positions and no price; returns the daemon's whole log after it.
+    /// </summary>
+    private static async Task<string> UnpricedFetchLogAsync(string daemon, int fetchLimitSeconds, int priceBudgetSeconds, TimeSpan portfolioDelay, CancellationToken testCancelled)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, testCancelled, new Dictionary<string, string>
+        {
+            ["PRISM_TR_TIMEOUT_S"] = fetchLimitSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PRISM_TR_PRICE_TIMEOUT_S"] = priceBudgetSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        await rig.LogInAsync();
+        rig.Server.Scenario.PortfolioDelay = portfolioDelay;
+        rig.Server.Scenario.TickersSilent = true;
+
+        var positions = (await rig.CallAsync("fetch_portfolio")).GetProperty("positions").EnumerateArray().ToList();
+
+        Assert.Equal(9, positions.Count);
+        Assert.All(positions, p => Assert.False(p.TryGetProperty("price", out _), $"A silent ticker gave a price: {p}"));
+        return await rig.StderrAfterShutdownAsync();
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"No price for IE00B4L5Y983: its ticker on LSX did not answer within (?<seconds>\d+(\.\d+)?) s")]
