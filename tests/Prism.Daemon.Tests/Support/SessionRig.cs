@@ -57,6 +57,27 @@ internal sealed class SessionRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>
+    /// A rig whose login waits for an app approval (the fake's second factor) that <paramref name="approval"/> decides:
+    /// <c>login</c> has answered, <c>confirm_2fa</c> is the caller's.
+    /// </summary>
+    public static async Task<SessionRig> StartWaitingForAppApprovalAsync(string label, FakeApproval approval, CancellationToken testCancelled)
+    {
+        var rig = await StartAsync(label, testCancelled);
+        try
+        {
+            rig.Server.Scenario.SecondFactor = FakeSecondFactor.AppApproval;
+            rig.Server.Scenario.Approval = approval;
+            await rig.CallAsync("login", LoginParams());
+            return rig;
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Ends the daemon with <c>shutdown</c> and starts a new one on the same data folder, with <paramref name="changedSettings"/> set from now on.</summary>
     public async Task RestartDaemonAsync(IReadOnlyDictionary<string, string>? changedSettings = null)
     {
