@@ -94,8 +94,11 @@ public sealed class ErrorReplyTests
         Reply.AssertError(positional!, -32602, idJson: "\"p2\"");
         Assert.DoesNotContain("98765", named, StringComparison.Ordinal);
         Assert.DoesNotContain("98765", positional, StringComparison.Ordinal);
-        Assert.DoesNotContain("98765", process.Stderr, StringComparison.Ordinal);
         await AssertStillServingAsync(process);
+        // The whole log, once the daemon has ended: a line about the bad params may be written after its reply.
+        await process.CloseInputAsync();
+        Assert.Empty(await process.ReadToEndAsync());
+        Assert.DoesNotContain("98765", await process.StderrAfterExitAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>A value that ends in a newline is not the value: "6093\n" must never reach Trade Republic as a PIN.</summary>

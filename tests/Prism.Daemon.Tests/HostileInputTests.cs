@@ -38,19 +38,22 @@ public sealed class HostileInputTests
         await InputLines.Hostile.Array[LinesPerDaemon].SampleAsync(async lines =>
         {
             await using var process = await DaemonProcess.StartReadyAsync(target, TestContext.Current.CancellationToken);
-            // Read while writing: replies the test does not drain would fill the pipe and stall the daemon.
-            var reading = process.ReadUntilReplyAsync("\"final-check\"");
+            // Read while writing: replies the test does not drain would fill the pipe and stall the daemon. Read to
+            // the end: a reply to an earlier line may still come after the final check's.
+            var reading = process.ReadToEndAsync();
             foreach (var line in lines)
             {
                 await process.SendAsync([.. line, (byte)'\n']);
             }
 
             await process.SendLineAsync("""{"method":"get_status","params":{},"id":"final-check"}""");
+            await process.SendLineAsync("""{"method":"shutdown","params":{},"id":"final-shutdown"}""");
             var output = await reading;
 
             Assert.All(output, AssertIsJsonRpcMessage);
-            Reply.AssertResult(output[^1], "\"final-check\"");
-            Assert.False(process.HasExited, $"tr-daemon exited under hostile input.\nstderr:\n{process.Stderr}");
+            Reply.AssertResult(Assert.Single(output, line => line.Contains("\"id\":\"final-check\"", StringComparison.Ordinal)), "\"final-check\"");
+            Reply.AssertResult(Assert.Single(output, line => line.Contains("\"id\":\"final-shutdown\"", StringComparison.Ordinal)), "\"final-shutdown\"");
+            Assert.Equal(0, await process.WaitForExitAsync());
         }, iter: 3, threads: 1);
     }
 

@@ -22,7 +22,7 @@ public sealed class LoginVariantTests
 
         Assert.Equal("authenticated", (await rig.CallAsync("get_status")).GetProperty("status").GetString());
         Assert.Equal(FakeAccount.ExpectedPortfolio, FakeAccount.Describe(await rig.CallAsync("fetch_portfolio")));
-        rig.AssertNoSecretLeaked();
+        await rig.AssertNoSecretLeakedAsync();
     }
 
     [Theory(Timeout = TestTimeouts.Default)]

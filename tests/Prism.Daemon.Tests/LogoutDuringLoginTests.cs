@@ -13,10 +13,7 @@ public sealed class LogoutDuringLoginTests
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task Logout_while_an_app_approval_is_awaited_cancels_the_login_at_once(string daemon)
     {
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        rig.Server.Scenario.SecondFactor = FakeSecondFactor.AppApproval;
-        rig.Server.Scenario.Approval = FakeApproval.NeverAnswers;
-        await rig.CallAsync("login", SessionRig.LoginParams());
+        await using var rig = await SessionRig.StartWaitingForAppApprovalAsync(daemon, FakeApproval.NeverAnswers, TestContext.Current.CancellationToken);
         var readsAtLogin = rig.Server.ProcessReads;
         await rig.Daemon.SendLineAsync("""{"jsonrpc":"2.0","method":"confirm_2fa","params":{},"id":"approval"}""");
         // The approval wait has begun once the daemon polls the process.

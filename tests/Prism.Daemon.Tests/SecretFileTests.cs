@@ -208,10 +208,6 @@ public sealed class SecretFileTests
         await rig.LogInAsync();
         var first = Path.GetFileName(Assert.Single(rig.SessionFiles()));
         var key = Assert.Single(Directory.GetFiles(rig.DataDirectory, "*.key"));
-        if (!OperatingSystem.IsWindows() && rig.Target.HasUnixModes)
-        {
-            Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(key));
-        }
 
         // Another installation (here: the same folder after its key is gone) names the same number's file otherwise.
         await rig.CallAsync("logout");
@@ -255,6 +251,27 @@ public sealed class SecretFileTests
         Reply.AssertError(line, -32603, Reply.Parse(line).GetProperty("id").GetRawText());
 
     /// <summary>Skips for a Windows daemon (run on Windows, or under Wine here): what these tests check are Unix modes and links.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [UnsupportedOSPlatform("windows")]
+    public async Task The_installation_key_and_a_session_file_rewritten_at_a_refresh_are_owner_only(string daemon)
+    {
+        SkipOnWindows(daemon);
+        // Refreshed before its next use once idle for a second; the refresh replaces the cookies, so the file is written again.
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken, new Dictionary<string, string> { ["PRISM_TR_REFRESH_AFTER_S"] = "1" });
+        rig.Server.Scenario.RotatesCookiesOnRefresh = true;
+        await rig.LogInAsync();
+        var savedAtLogin = File.ReadAllText(Assert.Single(rig.SessionFiles()));
+        await Task.Delay(TimeSpan.FromSeconds(2.5), TestContext.Current.CancellationToken);
+
+        await rig.CallAsync("fetch_portfolio");
+
+        var session = Assert.Single(rig.SessionFiles());
+        Assert.NotEqual(savedAtLogin, File.ReadAllText(session));
+        Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(session));
+        Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(Assert.Single(Directory.GetFiles(rig.DataDirectory, "*.key"))));
+    }
+
     private static void SkipOnWindows(string daemon) =>
         Assert.SkipWhen(OperatingSystem.IsWindows() || DaemonTarget.Resolve(daemon).IsWindows,
             $"{daemon}: Windows has no Unix modes or symbolic links a user may plant; the profile's ACLs keep the folder private.");

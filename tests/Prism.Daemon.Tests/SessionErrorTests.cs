@@ -53,10 +53,7 @@ public sealed class SessionErrorTests
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task Rejected_app_approval_is_login_rejected(string daemon)
     {
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        rig.Server.Scenario.SecondFactor = FakeSecondFactor.AppApproval;
-        rig.Server.Scenario.Approval = FakeApproval.Rejects;
-        await rig.CallAsync("login", SessionRig.LoginParams());
+        await using var rig = await SessionRig.StartWaitingForAppApprovalAsync(daemon, FakeApproval.Rejects, TestContext.Current.CancellationToken);
 
         var data = await rig.CallFailingAsync("confirm_2fa", 1002);
 
@@ -68,10 +65,7 @@ public sealed class SessionErrorTests
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task App_approval_that_runs_out_of_time_is_login_expired(string daemon)
     {
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        rig.Server.Scenario.SecondFactor = FakeSecondFactor.AppApproval;
-        rig.Server.Scenario.Approval = FakeApproval.LetsItExpire;
-        await rig.CallAsync("login", SessionRig.LoginParams());
+        await using var rig = await SessionRig.StartWaitingForAppApprovalAsync(daemon, FakeApproval.LetsItExpire, TestContext.Current.CancellationToken);
 
         await rig.CallFailingAsync("confirm_2fa", 1005);
 
@@ -82,10 +76,7 @@ public sealed class SessionErrorTests
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task Cancelled_app_approval_wait_leaves_the_daemon_idle_and_ready_for_a_new_login(string daemon)
     {
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        rig.Server.Scenario.SecondFactor = FakeSecondFactor.AppApproval;
-        rig.Server.Scenario.Approval = FakeApproval.NeverAnswers;
-        await rig.CallAsync("login", SessionRig.LoginParams());
+        await using var rig = await SessionRig.StartWaitingForAppApprovalAsync(daemon, FakeApproval.NeverAnswers, TestContext.Current.CancellationToken);
 
         await rig.Daemon.SendLineAsync("""{"jsonrpc":"2.0","method":"confirm_2fa","params":{},"id":"wait"}""");
         var status = await rig.CallAsync("get_status");
@@ -205,9 +196,13 @@ public sealed class SessionErrorTests
         await rig.CallFailingAsync("login", 1007, SessionRig.LoginParams(restoreOnly: true));
         await rig.CallFailingAsync("login", 1007, SessionRig.LoginParams(restoreOnly: true));
 
-        await rig.Daemon.WaitForStderrLineAsync("Deleted the damaged saved session");
-        Assert.Single(rig.Daemon.Stderr.Split('\n'), line => line.Contains("damaged saved session", StringComparison.Ordinal));
         Assert.Empty(rig.SessionFiles());
+        // Once in the whole log of that daemon: read after it has ended, so a second report cannot still be on its way.
+        var reporter = rig.Daemon;
+        await rig.RestartDaemonAsync();
+        var log = await reporter.StderrAfterExitAsync();
+        Assert.Contains("Deleted the damaged saved session", log, StringComparison.Ordinal);
+        Assert.Single(log.Split('\n'), line => line.Contains("damaged saved session", StringComparison.Ordinal));
         await rig.LogInAsync();
         await rig.RestartDaemonAsync();
         Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());

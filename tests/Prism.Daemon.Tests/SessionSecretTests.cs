@@ -28,7 +28,8 @@ public sealed class SessionSecretTests
         rig.Server.Scenario.RateLimited = true;
         await rig.CallFailingAsync("login", 1003, SessionRig.LoginParams());
 
-        Assert.Contains("+49", rig.Daemon.Stderr, StringComparison.Ordinal);
-        rig.AssertNoSecretLeaked();
+        // The masked number is logged (so the log was read), the full one never.
+        Assert.Contains("+49", await rig.StderrAfterShutdownAsync(), StringComparison.Ordinal);
+        await rig.AssertNoSecretLeakedAsync();
     }
 }

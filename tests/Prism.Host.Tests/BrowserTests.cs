@@ -97,6 +97,6 @@ public sealed class BrowserTests
         await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Not connected");
         await Assertions.Expect(page.Locator("#portfolio")).ToBeHiddenAsync();
         await Assertions.Expect(page.GetByLabel("PIN")).ToHaveValueAsync(string.Empty);
-        rig.AssertNoSecretInLog();
+        await rig.AssertNoSecretInLogAsync();
     }
 }

@@ -36,6 +36,6 @@ public sealed class DaemonLifecycleTests
         // Process.Kill without the tree is SIGKILL of the host alone: nothing of the host runs to stop the daemon.
         host.Process.Kill(entireProcessTree: false);
 
-        Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, TimeSpan.FromSeconds(2)), $"tr-daemon (pid {daemonPid}) still runs 2 s after its host was killed");
+        Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, ProcessProbe.ExitPatience), $"tr-daemon (pid {daemonPid}) still runs {ProcessProbe.ExitPatience.TotalSeconds} s after its host was killed");
     }
 }

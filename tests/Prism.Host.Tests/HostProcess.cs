@@ -47,23 +47,29 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
     public HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(90) };
 
+    /// <summary>What the host (and through it its daemon) logged so far, for waits and failure messages; an assertion about the whole log uses <see cref="LogAfterExitAsync"/>.</summary>
     public string Log => string.Join(Environment.NewLine, logLines);
 
     /// <summary>
     /// Starts the host — <paramref name="published"/> with its published daemon, else <c>prism.dll</c> from
-    /// <paramref name="hostFolder"/> (default: its build output) — and waits for its ready line.
+    /// <paramref name="hostFolder"/> (default: its build output) with the daemon of this build
+    /// (<see cref="BuildOutputs.DaemonDll"/>) — and waits for its ready line. The daemon is named in
+    /// <c>PRISM_DAEMON_PATH</c> unless <paramref name="environment"/> names one itself or
+    /// <paramref name="searchForDaemon"/> leaves the host to find one (its from-source search would otherwise run
+    /// whatever was staged last in src-tauri/binaries, not the daemon just built).
     /// </summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null, PublishedHost? published = null)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null, PublishedHost? published = null, bool searchForDaemon = false)
     {
         var scratch = new TemporaryFolder();
         var dataFolder = scratch.Folder("data");
         var allEnvironment = new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>());
         // Unique to this host: under Wine its daemon is found by it (PublishedSidecar.OsProcessId).
         allEnvironment[PublishedSidecar.MarkerVariable] = scratch.Path;
-        var daemonPath = published?.DaemonPathForHost(scratch.Path);
+        var daemonPath = allEnvironment.GetValueOrDefault(DaemonPathVariable)
+            ?? (searchForDaemon ? null : published?.DaemonPathForHost(scratch.Path) ?? BuildOutputs.DaemonDll);
         if (daemonPath is not null)
         {
-            allEnvironment["PRISM_DAEMON_PATH"] = daemonPath;
+            allEnvironment[DaemonPathVariable] = daemonPath;
         }
 
         var dataDirectoryArgument = published?.Binary.PathSeenByBinary(dataFolder) ?? dataFolder;
@@ -84,6 +90,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
             : JsonDocument.Parse(line).RootElement.Clone();
         return host;
     }
+
+    private const string DaemonPathVariable = "PRISM_DAEMON_PATH";
 
     /// <summary>Runs prism with <paramref name="arguments"/> to completion: exit code, stdout, stderr.</summary>
     public static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(params string[] arguments) => RunAsync(null, arguments);
@@ -128,6 +136,32 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"No log line matched {pattern} within {Patience.TotalSeconds} s. The log:{Environment.NewLine}{Log}");
+    }
+
+    /// <summary>
+    /// Everything the host logged, its daemon's lines included: returned only once the host has been stopped as its
+    /// launcher stops it (stdin closed: it shuts its daemon down, then exits 0) and its stderr has been read to the
+    /// end, so no line is still on its way when a test asserts what the log lacks.
+    /// </summary>
+    public async Task<string> LogAfterExitAsync()
+    {
+        if (!Process.HasExited)
+        {
+            Process.StandardInput.Close();
+        }
+
+        try
+        {
+            await Process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+            await stderrReader.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"prism did not exit and end its log within {Patience.TotalSeconds} s of its stdin closing. The log so far:{Environment.NewLine}{Log}");
+        }
+
+        Assert.True(Process.ExitCode == 0, $"prism exited with {Process.ExitCode} after its stdin closed. Its log:{Environment.NewLine}{Log}");
+        return Log;
     }
 
     /// <summary>Kills the daemon the host runs now, as a crash would, and waits until it is gone; returns this machine's pid of it.</summary>
@@ -236,6 +270,12 @@ internal sealed partial class HostProcess : IAsyncDisposable
 /// <summary>Looks at processes by id.</summary>
 internal static class ProcessProbe
 {
+    /// <summary>
+    /// How long a process that should end (a daemon whose host is gone) may take, on a busy 2-core machine: the claim
+    /// is that it ends, not how fast; an orphan would still run after it. Speed is the Benchmark target's.
+    /// </summary>
+    public static readonly TimeSpan ExitPatience = TimeSpan.FromSeconds(30);
+
     /// <summary>True while the process exists and is not a zombie (an exited child nobody reaped yet counts as gone).</summary>
     public static bool IsRunning(int pid)
     {

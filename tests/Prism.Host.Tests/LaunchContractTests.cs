@@ -19,7 +19,7 @@ public sealed class LaunchContractTests
         Assert.Matches(@"^\d+\.\d+\.\d+", ready.GetProperty("version").GetString());
         // 128 bits at least: 22 base64url characters.
         Assert.Matches("^[A-Za-z0-9_-]{22,}$", host.Token);
-        Assert.DoesNotContain(host.Token, host.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Token, await host.LogAfterExitAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,12 +50,20 @@ public sealed class LaunchContractTests
     [Fact]
     public async Task Token_given_by_the_launcher_is_the_one_announced_and_required()
     {
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_HOST_TOKEN"] = "launcher-chosen-token-0123456789" });
+        const string Chosen = "launcher-chosen-token-0123456789";
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_HOST_TOKEN"] = Chosen });
 
-        using var withToken = await host.SendAsync(HttpMethod.Get, "/api/status");
+        using var withToken = await host.SendAsync(HttpMethod.Get, "/api/status", token: Chosen);
+        // As long and as well-formed as the chosen one, so only its value can tell them apart.
+        using var withAnother = await host.SendAsync(HttpMethod.Get, "/api/status", token: "another-valid-token-0123456789ab");
 
-        Assert.Equal("launcher-chosen-token-0123456789", host.Token);
-        Assert.NotEqual(System.Net.HttpStatusCode.Unauthorized, withToken.StatusCode);
+        Assert.Equal(Chosen, host.Token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, withToken.StatusCode);
+        Assert.Equal(
+            $$"""{"status":"idle","has_saved_session":false,"version":"{{Prism.Tests.ReleaseVersion.Value}}"}""",
+            await withToken.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withAnother.StatusCode);
+        Assert.Empty(await withAnother.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
     }
 
     [Theory]
@@ -126,12 +134,12 @@ public sealed class LaunchContractTests
         using var status = await host.SendAsync(HttpMethod.Get, "/api/status");
         var daemonPid = await host.DaemonPidAsync();
 
-        host.Process.StandardInput.Close();
-        await host.Process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(HostProcess.StartTimeout, TestContext.Current.CancellationToken);
+        // Closes stdin, waits for the exit and for the whole log.
+        var log = await host.LogAfterExitAsync();
 
         Assert.Equal(0, host.Process.ExitCode);
-        Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, TimeSpan.FromSeconds(5)), "tr-daemon outlived the host");
-        Assert.Matches(new Regex(@"tr-daemon \(pid \d+\) shut down with exit code 0"), host.Log);
+        Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, ProcessProbe.ExitPatience), $"tr-daemon outlived the host by {ProcessProbe.ExitPatience.TotalSeconds} s");
+        Assert.Matches(new Regex(@"tr-daemon \(pid \d+\) shut down with exit code 0"), log);
     }
 
     [Fact]

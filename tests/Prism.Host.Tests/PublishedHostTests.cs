@@ -80,7 +80,7 @@ public sealed class PublishedHostTests
         Assert.Equal("authenticated", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
 
         Assert.Equal("logged_out", (await rig.PostAsync("/api/logout", null, HttpStatusCode.OK)).GetProperty("status").GetString());
-        rig.AssertNoSecretInLog();
+        await rig.AssertNoSecretInLogAsync();
     }
 
     [Theory]
@@ -100,6 +100,6 @@ public sealed class PublishedHostTests
         await host.Process.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(host.Patience, TestContext.Current.CancellationToken);
 
         Assert.Equal(0, host.Process.ExitCode);
-        Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, TimeSpan.FromSeconds(5)), "tr-daemon outlived the host");
+        Assert.True(await ProcessProbe.WaitUntilGoneAsync(daemonPid, ProcessProbe.ExitPatience), $"tr-daemon outlived the host by {ProcessProbe.ExitPatience.TotalSeconds} s");
     }
 }

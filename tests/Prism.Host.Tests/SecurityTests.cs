@@ -44,6 +44,24 @@ public sealed class SecurityTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, longer.StatusCode);
     }
 
+    [Fact]
+    public async Task Only_the_announced_token_gets_the_status_another_well_formed_one_is_refused_with_401()
+    {
+        // Another token as the host makes them: 32 random bytes, base64url, the length of the announced one.
+        var another = System.Buffers.Text.Base64Url.EncodeToString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+        using var right = await host.SendAsync(HttpMethod.Get, "/api/status");
+        using var wrong = await host.SendAsync(HttpMethod.Get, "/api/status", token: another);
+
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Equal(
+            $$"""{"status":"idle","has_saved_session":false,"version":"{{Prism.Tests.ReleaseVersion.Value}}"}""",
+            await right.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.True(another.Length >= 32 && another != host.Token, $"The other token must look valid and differ: {another.Length} characters");
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Empty(await wrong.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+    }
+
     [Theory]
     [InlineData("evil.example")]
     [InlineData("evil.example:{port}")]

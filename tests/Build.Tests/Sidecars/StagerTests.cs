@@ -97,20 +97,25 @@ public sealed class StagerTests : IDisposable
     }
 
     [Fact]
-    public void The_staged_file_is_executable_and_identical_to_the_published_one()
+    public void The_staged_file_is_identical_to_the_published_one()
     {
         var published = Published("linux-x64");
 
         var staged = Stager.Stage(published);
 
-        var path = root / "binaries" / staged.FileName;
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Equal(Stager.Executable, File.GetUnixFileMode(path));
-        }
-
-        Assert.Equal(File.ReadAllBytes(published.Path), File.ReadAllBytes(path));
+        Assert.Equal(File.ReadAllBytes(published.Path), File.ReadAllBytes(root / "binaries" / staged.FileName));
         Assert.Empty(Directory.EnumerateFiles(root / "binaries", "*.tmp"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void The_staged_file_is_executable()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Execute permission is a Unix file mode; Windows runs a file by its name.");
+
+        var staged = Stager.Stage(Published("linux-x64"));
+
+        Assert.Equal(Stager.Executable, File.GetUnixFileMode(root / "binaries" / staged.FileName));
     }
 
     [Fact]

@@ -36,25 +36,30 @@ public class AtomicWriteTests
     }
 
     [Fact]
-    public void Successful_write_replaces_the_content_and_keeps_the_unix_mode()
+    public void Successful_write_replaces_the_content()
     {
         using var folder = new TemporaryFolder();
         var path = folder.Write("tauri.conf.json", Config);
-        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, mode);
-        }
 
         new AtomicFile().WriteAllBytes(path, "{}"u8);
 
         Assert.Equal("{}", File.ReadAllText(path));
-        if (!OperatingSystem.IsWindows())
-        {
-            Assert.Equal(mode, File.GetUnixFileMode(path));
-        }
-
         Assert.Equal([path], Directory.GetFiles(folder.Path));
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void Successful_write_keeps_the_unix_mode()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes do not exist on Windows.");
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("tauri.conf.json", Config);
+        const UnixFileMode mode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        File.SetUnixFileMode(path, mode);
+
+        new AtomicFile().WriteAllBytes(path, "{}"u8);
+
+        Assert.Equal(mode, File.GetUnixFileMode(path));
     }
 
     [Fact]
@@ -89,7 +94,6 @@ public class AtomicWriteTests
         // Read-only by mode (or attribute), as the owner marked it: the tests run as root, who could write it anyway,
         // and any user could rename over it, so the check is on the mode, not on a failed write.
         MakeReadOnly(path);
-        var modeBefore = OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(path);
         try
         {
             var error = Assert.Throws<BuildException>(() => new TauriConfigPatcher(ConfigFixture.Validator).Patch(path, ConfigFixture.Sidecars));
@@ -98,16 +102,27 @@ public class AtomicWriteTests
             Assert.Contains("so the build left it as it is. Make it writable", error.Message, StringComparison.Ordinal);
             Assert.Equal(Config, File.ReadAllText(path));
             Assert.Equal([path], Directory.GetFiles(folder.Path));
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Contains("is read-only (mode 444)", error.Message, StringComparison.Ordinal);
-                Assert.Equal(modeBefore, File.GetUnixFileMode(path));
-            }
         }
         finally
         {
             File.SetAttributes(path, FileAttributes.Normal);
         }
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void A_config_read_only_by_its_mode_is_named_with_that_mode_and_keeps_it()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Unix file modes do not exist on Windows (the read-only attribute is checked above).");
+        using var folder = new TemporaryFolder();
+        var path = folder.Write("tauri.conf.json", Config);
+        MakeReadOnly(path);
+        var modeBefore = File.GetUnixFileMode(path);
+
+        var error = Assert.Throws<BuildException>(() => new TauriConfigPatcher(ConfigFixture.Validator).Patch(path, ConfigFixture.Sidecars));
+
+        Assert.Contains("is read-only (mode 444)", error.Message, StringComparison.Ordinal);
+        Assert.Equal(modeBefore, File.GetUnixFileMode(path));
     }
 
     private static void MakeReadOnly(string path)

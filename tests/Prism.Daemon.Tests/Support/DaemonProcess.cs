@@ -28,6 +28,9 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     private readonly CancellationToken testCancelled;
 
+    /// <summary>Reads stderr to its end into <see cref="stderr"/>; null until reading starts.</summary>
+    private Task? stderrReader;
+
     private DaemonProcess(Process process, DaemonTarget target, string dataDirectory, bool ownsDataDirectory, bool readStderr, CancellationToken testCancelled)
     {
         this.process = process;
@@ -37,16 +40,9 @@ internal sealed class DaemonProcess : IAsyncDisposable
         this.ownsDataDirectory = ownsDataDirectory;
         stdin = process.StandardInput.BaseStream;
         stdout = process.StandardOutput.BaseStream;
-        process.ErrorDataReceived += (_, e) =>
-        {
-            lock (stderr)
-            {
-                stderr.AppendLine(e.Data);
-            }
-        };
         if (readStderr)
         {
-            process.BeginErrorReadLine();
+            StartReadingStderr();
         }
     }
 
@@ -63,7 +59,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>What the daemon logged so far, for failure messages.</summary>
+    /// <summary>What the daemon logged so far, for failure messages; an assertion about the whole log uses <see cref="StderrAfterExitAsync"/>.</summary>
     public string Stderr
     {
         get
@@ -128,7 +124,36 @@ internal sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>Starts reading stderr, for a daemon started with <see cref="DaemonSetup.ReadStderr"/> false.</summary>
-    public void StartReadingStderr() => process.BeginErrorReadLine();
+    public void StartReadingStderr() => stderrReader ??= Task.Run(async () =>
+    {
+        while (await process.StandardError.ReadLineAsync(CancellationToken.None) is { } line)
+        {
+            lock (stderr)
+            {
+                stderr.AppendLine(line);
+            }
+        }
+    });
+
+    /// <summary>
+    /// Everything the daemon wrote to stderr: returned only once it has exited (the caller ended it) and its stderr
+    /// has been read to the end, so no line is still on its way when a test asserts what the log lacks.
+    /// </summary>
+    public async Task<string> StderrAfterExitAsync()
+    {
+        var reader = stderrReader ?? throw new InvalidOperationException("stderr is not being read; call StartReadingStderr first.");
+        await WaitForExitAsync();
+        try
+        {
+            await reader.WaitAsync(Patience, testCancelled);
+        }
+        catch (TimeoutException)
+        {
+            throw new Xunit.Sdk.XunitException($"tr-daemon exited, but its stderr did not end within {Patience.TotalSeconds} s (a process it started still holds it open?).\nstderr so far:\n{Stderr}");
+        }
+
+        return Stderr;
+    }
 
     /// <summary>Waits until stderr has a line containing <paramref name="text"/> (log lines are written asynchronously, so one may follow the reply it belongs to).</summary>
     public async Task<string> WaitForStderrLineAsync(string text)

@@ -6,7 +6,7 @@ namespace Prism.Daemon.Tests.Support;
 /// <summary>
 /// A fake Trade Republic and a real tr-daemon pointed at it (PRISM_TR_API_URL/PRISM_TR_WS_URL), with a data folder
 /// that survives daemon restarts — one the first daemon creates, as on a first run. Calls are numbered; everything the daemons wrote (stdout and stderr) is kept
-/// for <see cref="AssertNoSecretLeaked"/>. Dispose kills the daemon and stops the fake.
+/// for <see cref="AssertNoSecretLeakedAsync"/>. Dispose kills the daemon and stops the fake.
 /// </summary>
 internal sealed class SessionRig : IAsyncDisposable
 {
@@ -57,12 +57,31 @@ internal sealed class SessionRig : IAsyncDisposable
         return rig;
     }
 
+    /// <summary>
+    /// A rig whose login waits for an app approval (the fake's second factor) that <paramref name="approval"/> decides:
+    /// <c>login</c> has answered, <c>confirm_2fa</c> is the caller's.
+    /// </summary>
+    public static async Task<SessionRig> StartWaitingForAppApprovalAsync(string label, FakeApproval approval, CancellationToken testCancelled)
+    {
+        var rig = await StartAsync(label, testCancelled);
+        try
+        {
+            rig.Server.Scenario.SecondFactor = FakeSecondFactor.AppApproval;
+            rig.Server.Scenario.Approval = approval;
+            await rig.CallAsync("login", LoginParams());
+            return rig;
+        }
+        catch
+        {
+            await rig.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Ends the daemon with <c>shutdown</c> and starts a new one on the same data folder, with <paramref name="changedSettings"/> set from now on.</summary>
     public async Task RestartDaemonAsync(IReadOnlyDictionary<string, string>? changedSettings = null)
     {
-        await CallAsync("shutdown");
-        stdout.AddRange(await Daemon.ReadToEndAsync());
-        Assert.Equal(0, await Daemon.WaitForExitAsync());
+        await ShutDownAsync();
         foreach (var (name, value) in changedSettings ?? new Dictionary<string, string>())
         {
             environment[name] = value;
@@ -163,13 +182,15 @@ internal sealed class SessionRig : IAsyncDisposable
         Assert.Equal("authenticated", (await CallAsync("confirm_2fa", $$"""{"token":"{{FakeAccount.AuthenticatorCode}}"}""")).GetProperty("status").GetString());
     }
 
-    /// <summary>Everything the current daemon logged, once it has shut down (so no line is still on its way).</summary>
+    /// <summary>Everything the current daemon logged, once it has shut down and its stderr has ended (so no line is still on its way).</summary>
     public async Task<string> StderrAfterShutdownAsync()
     {
-        Assert.Equal("shutting_down", (await CallAsync("shutdown")).GetProperty("status").GetString());
-        stdout.AddRange(await Daemon.ReadToEndAsync());
-        Assert.Equal(0, await Daemon.WaitForExitAsync());
-        return Daemon.Stderr;
+        if (!Daemon.HasExited)
+        {
+            await ShutDownAsync();
+        }
+
+        return await Daemon.StderrAfterExitAsync();
     }
 
     /// <summary>Logs in, then restarts the daemon on the same folder: returns the one saved session file, not yet restored.</summary>
@@ -184,16 +205,33 @@ internal sealed class SessionRig : IAsyncDisposable
     /// <summary>The saved session files in the data folder.</summary>
     public string[] SessionFiles() => Directory.GetFiles(DataDirectory, "session-*.json");
 
-    /// <summary>No PIN, code, process id, cookie value or full phone number in anything any daemon of this rig wrote.</summary>
-    public void AssertNoSecretLeaked()
+    /// <summary>
+    /// No PIN, code, process id, cookie value or full phone number in anything any daemon of this rig wrote: checked
+    /// once the current daemon has shut down and every daemon's stdout and stderr have been read to their end.
+    /// </summary>
+    public async Task AssertNoSecretLeakedAsync()
     {
-        var output = string.Join('\n', stdout.Concat(daemons.Select(d => d.Stderr)));
+        var logs = new List<string>();
+        foreach (var daemon in daemons)
+        {
+            logs.Add(daemon == Daemon ? await StderrAfterShutdownAsync() : await daemon.StderrAfterExitAsync());
+        }
+
+        var output = string.Join('\n', stdout.Concat(logs));
         Assert.NotEmpty(Server.IssuedSecrets);
         string[] secrets = [FakeAccount.Pin, FakeAccount.AuthenticatorCode, FakeAccount.SmsCode, FakeAccount.Phone, FakeAccount.Phone[1..], .. Server.IssuedSecrets];
         foreach (var secret in secrets)
         {
             Assert.False(output.Contains(secret, StringComparison.Ordinal), $"A secret ({secret.Length} characters, starting {secret[..2]}) appeared in the daemon's output.");
         }
+    }
+
+    /// <summary>Ends the current daemon with <c>shutdown</c>: its reply, the rest of its stdout (kept), exit code 0.</summary>
+    private async Task ShutDownAsync()
+    {
+        Assert.Equal("shutting_down", (await CallAsync("shutdown")).GetProperty("status").GetString());
+        stdout.AddRange(await Daemon.ReadToEndAsync());
+        Assert.Equal(0, await Daemon.WaitForExitAsync());
     }
 
     private async Task StartDaemonAsync() =>
