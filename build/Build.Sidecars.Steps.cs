@@ -96,16 +96,16 @@ internal sealed partial class Build
 
 internal sealed partial class Build
 {
+    /// <summary>Checks every selected sidecar × triple as staged (<see cref="SidecarFileNames"/>, the one naming rule):
+    /// the name against Tauri's rules, then each file.</summary>
     void VerifyStagedBinaries()
     {
-        var entries = TauriConfigDocument.Load(TauriConfigFile).Entries;
-        var triples = SelectedTriples;
         var cargoPackageName = CargoPackageName ?? "";
         var problems = new List<string>();
-        foreach (var entry in entries)
+        foreach (var sidecar in SelectedSidecars)
         {
-            problems.AddRange(SidecarNameRules.Problems(ExternalBinEntries.SidecarName(entry), cargoPackageName));
-            problems.AddRange(triples.SelectMany(triple => VerifyBinary(entry, triple)));
+            problems.AddRange(SidecarNameRules.Problems(sidecar.Name, cargoPackageName));
+            problems.AddRange(SelectedTriples.SelectMany(triple => VerifyBinary(SidecarFileNames.Staged(sidecar.Name, triple), triple)));
         }
 
         if (problems.Count > 0)
@@ -115,34 +115,34 @@ internal sealed partial class Build
         }
     }
 
-    /// <summary>Checks one entry × triple: the file itself, then its size against the budget of its kind, mode and
-    /// architecture; warns (without failing) when a Linux single file would be broken by an AppImage.</summary>
-    IEnumerable<string> VerifyBinary(string entry, string triple)
+    /// <summary>Checks one staged file: the file itself, then its size against the budget of its kind, mode and
+    /// architecture as its record says; warns (without failing) when a Linux single file would be broken by an AppImage.</summary>
+    IEnumerable<string> VerifyBinary(string fileName, string triple)
     {
-        var path = new AbsolutePath(Path.Combine(TauriConfigFile.Parent, entry + "-" + triple + (SidecarFileNames.NeedsExeSuffix(triple) ? ".exe" : "")));
+        var path = BinariesDirectory / fileName;
         var inspection = BinaryInspector.Inspect(path, triple);
         if (!inspection.Passed)
         {
-            ReportSummary(path.Name, "FAILED");
+            ReportSummary(fileName, "FAILED");
             return inspection.Failures.Select(failure => failure.Message);
         }
 
         var size = new FileInfo(path).Length;
-        if (StagedBinary.Load(StagingRecordsDirectory, path.Name) is not { PublishedAs: { } mode } record || record.Triple == TargetTable.UniversalAppleDarwin)
+        if (RecordOf(fileName) is not { PublishedAs: { } mode } record || record.Triple == TargetTable.UniversalAppleDarwin)
         {
-            ReportSummary(path.Name, $"ok, {SizeBudget.InMegabytes(size)} (no size budget: not a single-slice binary staged by this build)");
+            ReportSummary(fileName, $"ok, {SizeBudget.InMegabytes(size)} (no size budget: not a single-slice binary staged by this build)");
             return [];
         }
 
         var runtime = TargetTable.ForRid(record.Rid);
-        if (AppImageCompatibility.Warning(path.Name, runtime, mode) is { } warning)
+        if (AppImageCompatibility.Warning(fileName, runtime, mode) is { } warning)
         {
             Log.Warning("{Warning}", warning);
         }
 
         var budget = SizeBudget.Check(record.Kind, mode, runtime.Architecture, size);
-        ReportSummary(path.Name, budget.Summary);
-        return budget.WithinBudget ? [] : [$"{path.Name}: {budget.Summary}"];
+        ReportSummary(fileName, budget.Summary);
+        return budget.WithinBudget ? [] : [$"{fileName}: {budget.Summary}"];
     }
 
     /// <summary>The Cargo package name of the Tauri app when src-tauri/Cargo.toml exists (a sidecar may not share it).</summary>
@@ -208,16 +208,18 @@ internal sealed partial class Build
     /// The staged binaries of the sidecars × triples: from this run's Stage, or from the records an earlier Stage left
     /// (a CI gather job downloads both) — each record's SHA-256 must still match its file.
     /// </summary>
-    List<StagedBinary> StagedFor(IEnumerable<Sidecar> sidecars, IEnumerable<string> triples)
-    {
-        var expected = sidecars.SelectMany(sidecar => triples.Select(triple => SidecarFileNames.Staged(sidecar.Name, triple))).ToList();
-        return expected.Select(name => Staged.FirstOrDefault(binary => binary.FileName == name) ?? LoadRecord(name)).ToList();
-    }
+    List<StagedBinary> StagedFor(IEnumerable<Sidecar> sidecars, IEnumerable<string> triples) =>
+        sidecars.SelectMany(sidecar => triples.Select(triple => SidecarFileNames.Staged(sidecar.Name, triple)))
+            .Select(name => RecordOf(name) ?? throw BuildException.Failure($"{name} was not staged by this build, or changed since: " +
+                $"run Stage for it first (its record lives in {StagingRecordsDirectory})."))
+            .ToList();
 
-    StagedBinary LoadRecord(string name) =>
-        StagedBinary.Load(StagingRecordsDirectory, name) is { } record && (BinariesDirectory / name).FileExists &&
-        StagedBinary.Sha256Of(BinariesDirectory / name) == record.Sha256
+    /// <summary>What Stage recorded for a staged file: this run's record, else the one an earlier Stage left while its
+    /// SHA-256 still matches the file; null when there is neither.</summary>
+    StagedBinary? RecordOf(string fileName) =>
+        Staged.FirstOrDefault(binary => binary.FileName == fileName) ??
+        (StagedBinary.Load(StagingRecordsDirectory, fileName) is { } record && (BinariesDirectory / fileName).FileExists &&
+         StagedBinary.Sha256Of(BinariesDirectory / fileName) == record.Sha256
             ? record
-            : throw BuildException.Failure($"{name} was not staged by this build, or changed since: run Stage for it first " +
-                                           $"(its record lives in {StagingRecordsDirectory}).");
+            : null);
 }

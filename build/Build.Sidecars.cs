@@ -75,7 +75,7 @@ internal sealed partial class Build
         .Executes(PatchTauriConfigFileAsync);
 
     Target Verify => _ => _
-        .Description("Checks every externalBin entry for each triple: present, executable, right file format and CPU, within its size budget.")
+        .Description("Checks every staged sidecar (each file externalBin names) for each triple: present, executable, right file format and CPU, within its size budget.")
         .DependsOn(Stage, PatchTauriConfig)
         .After(StageUniversal)
         .Executes(VerifyStagedBinaries);
