@@ -1,7 +1,7 @@
 using System.Xml.Linq;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Release;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Sidecars.Inspection;
 
 /// <summary>Release packaging: archives per triple with checksums and a manifest.</summary>
 internal sealed partial class Build

@@ -1,6 +1,9 @@
 using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Sidecars.Inspection;
+using Prism.Pipeline.Sidecars.Publishing;
+using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Smoke;
 using Prism.Pipeline.Tauri;
 using Prism.Pipeline.Tools;
@@ -41,7 +44,7 @@ internal sealed partial class Build
         {
             var staged = stager.Stage(published);
             Staged.Add(staged);
-            ReportSummary(staged.FileName, $"{staged.Mode}, {SizeBudget.InMegabytes(staged.Size)}");
+            ReportSummary(staged.FileName, $"{staged.Mode.Name()}, {SizeBudget.InMegabytes(staged.Size)}");
         }
     }
 
@@ -60,7 +63,7 @@ internal sealed partial class Build
             var sidecar = Sidecars.Single(candidate => candidate.Name == pair.Intel.Sidecar);
             var universal = await UniversalBinary.CreateAsync(Tools, lipo, sidecar, pair, BinariesDirectory, StagingRecordsDirectory);
             Staged.Add(universal);
-            ReportSummary(universal.FileName, $"{universal.Mode} (lipo), {SizeBudget.InMegabytes(universal.Size)}");
+            ReportSummary(universal.FileName, $"{universal.Mode.Name()} (lipo), {SizeBudget.InMegabytes(universal.Size)}");
         }
     }
 
@@ -128,7 +131,7 @@ internal sealed partial class Build
         }
 
         var size = new FileInfo(path).Length;
-        if (RecordOf(fileName) is not { PublishedAs: { } mode } record || record.Triple == TargetTable.UniversalAppleDarwin)
+        if (RecordOf(fileName) is not { PublishedAs: { } mode } record)
         {
             ReportSummary(fileName, $"ok, {SizeBudget.InMegabytes(size)} (no size budget: not a single-slice binary staged by this build)");
             return [];
@@ -171,7 +174,7 @@ internal sealed partial class Build
                 var route = await probe.RouteForAsync(triple, CancellationToken);
                 if (!route.CanRun)
                 {
-                    binaries.ForEach(binary => ReportSummary(binary.FileName, $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}: {route.Summary}"));
+                    binaries.ForEach(binary => ReportSummary(binary.FileName, $"{binary.Mode.Name()}, {SizeBudget.InMegabytes(binary.Size)}: {route.Summary}"));
                     continue;
                 }
 
@@ -184,7 +187,7 @@ internal sealed partial class Build
                         ? await DaemonSmokeTest.RunAsync(session, path, dataDirectory.FullName)
                         : await HostSmokeTest.RunAsync(session, path, BinariesDirectory / SidecarFileNames.Staged(DaemonSidecar.Name, triple), dataDirectory.FullName);
                     ReportSummary(binary.FileName, result.Passed
-                        ? $"{binary.Mode}, {SizeBudget.InMegabytes(binary.Size)}, {route.Summary}, {result.FirstReplyText}: passed"
+                        ? $"{binary.Mode.Name()}, {SizeBudget.InMegabytes(binary.Size)}, {route.Summary}, {result.FirstReplyText}: passed"
                         : $"{route.Summary}: FAILED: " + string.Join("; ", result.Failures));
                     failures.AddRange(result.Failures.Select(failure => $"{binary.FileName} ({route.Summary}): {failure}"));
                 }
@@ -219,7 +222,7 @@ internal sealed partial class Build
     StagedBinary? RecordOf(string fileName) =>
         Staged.FirstOrDefault(binary => binary.FileName == fileName) ??
         (StagedBinary.Load(StagingRecordsDirectory, fileName) is { } record && (BinariesDirectory / fileName).FileExists &&
-         StagedBinary.Sha256Of(BinariesDirectory / fileName) == record.Sha256
+         ContentHash.Sha256(BinariesDirectory / fileName) == record.Sha256
             ? record
             : null);
 }

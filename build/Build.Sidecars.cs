@@ -1,7 +1,7 @@
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
-using Prism.Pipeline.Smoke;
-using Prism.Pipeline.Tauri;
+using Prism.Pipeline.Sidecars.Publishing;
+using Prism.Pipeline.Sidecars.Staging;
 using Prism.Platform;
 
 /// <summary>The sidecar pipeline: publish per runtime, stage under Rust triples, patch externalBin, verify, smoke-test.</summary>

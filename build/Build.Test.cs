@@ -1,9 +1,11 @@
 using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Sidecars.Publishing;
 using Prism.Pipeline.Testing;
 using Prism.Platform;
-using SidecarPublishMode = Prism.Pipeline.Sidecars.PublishMode;
+
+using SidecarPublishMode = Prism.Pipeline.Sidecars.Publishing.PublishMode;
 
 /// <summary>The published sidecars the test suites run against, besides the JIT builds.</summary>
 internal sealed partial class Build

@@ -1,3 +1,5 @@
+using Prism.Pipeline.Engine;
+
 namespace Prism.Pipeline.Emulation;
 
 /// <summary>

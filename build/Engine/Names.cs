@@ -1,4 +1,5 @@
 using System.Text;
+using Prism.Pipeline.Sidecars.Publishing;
 
 namespace Prism.Pipeline.Engine;
 

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Prism.Pipeline.Emulation;
+using Prism.Pipeline.Sidecars;
 
 namespace Prism.Pipeline.Testing;
 

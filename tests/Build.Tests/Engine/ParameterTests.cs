@@ -1,4 +1,5 @@
 using Prism.Pipeline.Engine;
+using Prism.Pipeline.Sidecars.Publishing;
 
 namespace Prism.Pipeline.Tests.Engine;
 

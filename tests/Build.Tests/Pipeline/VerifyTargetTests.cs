@@ -1,6 +1,9 @@
 using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Sidecars.Inspection;
+using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Tests.Engine;
-using Prism.Pipeline.Tests.Sidecars;
+using Prism.Pipeline.Tests.Sidecars.Inspection;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Pipeline;
@@ -141,7 +144,7 @@ public sealed class VerifyTargetTests : IDisposable
             File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
         }
 
-        new StagedBinary("tr-daemon", SidecarKind.Daemon, rid, runtime.Triple, mode, fileName, sizeBytes, StagedBinary.Sha256Of(path))
+        new StagedBinary("tr-daemon", SidecarKind.Daemon, rid, runtime.Triple, StagedModeNames.Parse(mode)!.Value, fileName, sizeBytes, ContentHash.Sha256(path))
             .Save(new Prism.Pipeline.Engine.AbsolutePath(Path.Combine(harness.Root, "artifacts", "staged")));
         return path;
     }
