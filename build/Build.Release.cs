@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Release;
 using Prism.Pipeline.Sidecars.Inspection;
+using Prism.Pipeline.Tools;
 
 /// <summary>Release packaging: archives per triple with checksums and a manifest.</summary>
 internal sealed partial class Build
@@ -16,7 +17,7 @@ internal sealed partial class Build
         .DependsOn(Verify)
         .Executes(() =>
         {
-            Prism.Pipeline.Tools.BuildOutputs.DeleteDirectory(ReleaseDirectory);
+            BuildOutputs.DeleteDirectory(ReleaseDirectory);
             var archives = ReleasePacker.Pack(StagedFor(SelectedSidecars, SelectedTriples), BinariesDirectory, ReleaseDirectory, ProductVersion);
             foreach (var archive in archives)
             {

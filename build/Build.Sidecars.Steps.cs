@@ -24,7 +24,7 @@ internal sealed partial class Build
         }
 
         var requests = PublishPlanner.Plan(sidecars, runtimes, mode, toolchain, RootDirectory, publishRoot);
-        var publisher = new Publisher(Tools, RootDirectory, publishRoot / ".stamps", await Tools.DotNetVersionAsync(RootDirectory));
+        var publisher = new Publisher(ToolRunner, RootDirectory, publishRoot / ".stamps", await ToolRunner.DotNetVersionAsync(RootDirectory));
         var results = new List<PublishedBinary>();
         foreach (var (request, index) in requests.Select((request, index) => (request, index)))
         {
@@ -61,7 +61,7 @@ internal sealed partial class Build
         foreach (var pair in UniversalBinary.Pairs(slices))
         {
             var sidecar = Sidecars.Single(candidate => candidate.Name == pair.Intel.Sidecar);
-            var universal = await UniversalBinary.CreateAsync(Tools, lipo, sidecar, pair, BinariesDirectory, StagingRecordsDirectory);
+            var universal = await UniversalBinary.CreateAsync(ToolRunner, lipo, sidecar, pair, BinariesDirectory, StagingRecordsDirectory);
             Staged.Add(universal);
             ReportSummary(universal.FileName, $"{universal.Mode.Name()} (lipo), {SizeBudget.InMegabytes(universal.Size)}");
         }
@@ -161,7 +161,7 @@ internal sealed partial class Build
     /// and longer time limits — one emulation session per triple; the rest are verified statically only, and the
     /// summary says which way each was checked and, when not run, what to install to run it.
     /// </summary>
-    async Task SmokeTestStagedBinariesAsync()
+    async Task RunSmokeChecksAsync()
     {
         var probe = EmulationProbe.ForThisMachine(EnvironmentVariables);
         var dataDirectory = Directory.CreateTempSubdirectory("prism-smoke-");
@@ -184,8 +184,8 @@ internal sealed partial class Build
                 {
                     var path = BinariesDirectory / binary.FileName;
                     var result = binary.Kind == SidecarKind.Daemon
-                        ? await DaemonSmokeTest.RunAsync(session, path, dataDirectory.FullName)
-                        : await HostSmokeTest.RunAsync(session, path, BinariesDirectory / SidecarFileNames.Staged(DaemonSidecar.Name, triple), dataDirectory.FullName);
+                        ? await DaemonSmokeCheck.RunAsync(session, path, dataDirectory.FullName)
+                        : await HostSmokeCheck.RunAsync(session, path, BinariesDirectory / SidecarFileNames.Staged(DaemonSidecar.Name, triple), dataDirectory.FullName);
                     ReportSummary(binary.FileName, result.Passed
                         ? $"{binary.Mode.Name()}, {SizeBudget.InMegabytes(binary.Size)}, {route.Summary}, {result.FirstReplyText}: passed"
                         : $"{route.Summary}: FAILED: " + string.Join("; ", result.Failures));

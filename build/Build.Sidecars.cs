@@ -83,7 +83,7 @@ internal sealed partial class Build
     Target Smoke => _ => _
         .Description("Runs each staged sidecar this machine can execute over its real stdin/stdout and HTTP; the main job.")
         .DependsOn(Verify)
-        .Executes(SmokeTestStagedBinariesAsync);
+        .Executes(RunSmokeChecksAsync);
 
     /// <summary>The sidecars asked for with --sidecar-names, or all of them.</summary>
     IReadOnlyList<Sidecar> SelectedSidecars =>

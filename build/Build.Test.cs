@@ -2,7 +2,7 @@ using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Publishing;
-using Prism.Pipeline.Testing;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
 using SidecarPublishMode = Prism.Pipeline.Sidecars.Publishing.PublishMode;

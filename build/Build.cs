@@ -1,6 +1,5 @@
 using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
-using Prism.Pipeline.Testing;
 using Prism.Pipeline.Tools;
 
 /// <summary>The recipe: which targets exist and how they depend on each other. The work lives in the classes they call.</summary>
@@ -15,7 +14,8 @@ internal sealed partial class Build : NukeBuild
     AbsolutePath ArtifactsDirectory => RootDirectory / "artifacts";
     AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
-    ToolRunner Tools => new(Log, CancellationToken);
+    /// <summary>Runs the command-line tools the targets call (dotnet, lipo), logged and cancelled with the build.</summary>
+    ToolRunner ToolRunner => new(Log, CancellationToken);
 
     Target Clean => _ => _
         .Description("Deletes artifacts/ and the bin/ and obj/ folders under src/ and tests/.")
@@ -24,12 +24,12 @@ internal sealed partial class Build : NukeBuild
 
     Target Restore => _ => _
         .Description("Restores the NuGet packages of every project.")
-        .Executes(() => Tools.DotNetAsync(["restore", Solution], RootDirectory));
+        .Executes(() => ToolRunner.DotNetAsync(["restore", Solution], RootDirectory));
 
     Target Compile => _ => _
         .Description("Builds every project; warnings are errors.")
         .DependsOn(Restore)
-        .Executes(() => Tools.DotNetAsync(["build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"], RootDirectory));
+        .Executes(() => ToolRunner.DotNetAsync(["build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"], RootDirectory));
 
     Target Test => _ => _
         .Description("Runs every test project, also against the sidecars published for this machine; TRX results go to artifacts/test-results.")
@@ -67,7 +67,7 @@ internal sealed partial class Build : NukeBuild
             : ["--logger", "trx"];
         try
         {
-            await Tools.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory,
+            await ToolRunner.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory,
                     $"-maxcpucount:{TestProjectsAtOnce}", .. loggers],
                 RootDirectory, environment);
         }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Sidecars;
 
-namespace Prism.Pipeline.Testing;
+namespace Prism.Pipeline.Tools;
 
 /// <summary>
 /// One published sidecar the test suites run, as the build hands it to them in <c>PRISM_TEST_BINARIES</c>: what it is,

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace Prism.Pipeline.Testing;
+namespace Prism.Pipeline.Tools;
 
 /// <summary>The counts of one or more TRX files, as <c>dotnet test</c> left them.</summary>
 internal sealed partial record TestResultSummary(int Passed, int Failed, int Skipped)

@@ -11,7 +11,7 @@ namespace Prism.Pipeline.Smoke;
 /// <c>.exe</c> resolution and pipes), then closes stdin: it must exit 0 and leave no process of its own behind. Under
 /// qemu-user the host reaches its daemon through the session's launcher script in <c>PRISM_DAEMON_PATH</c>.
 /// </summary>
-internal static class HostSmokeTest
+internal static class HostSmokeCheck
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(20);
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);

@@ -9,7 +9,7 @@ namespace Prism.Pipeline.Smoke;
 /// bring every reply and a clean exit within 2 s. Every stdout line must be JSON. An emulated daemon is held to the
 /// same answers, with its route's longer time limits.
 /// </summary>
-internal static class DaemonSmokeTest
+internal static class DaemonSmokeCheck
 {
     private static readonly TimeSpan ReplyTimeout = TimeSpan.FromSeconds(15);
     private static readonly TimeSpan ExitAfterEof = TimeSpan.FromSeconds(2);

@@ -1,6 +1,6 @@
-using Prism.Pipeline.Testing;
+using Prism.Pipeline.Tools;
 
-namespace Prism.Pipeline.Tests.Testing;
+namespace Prism.Pipeline.Tests.Tools;
 
 /// <summary>The closing line CI reads ("N passed, N failed, N skipped") and the per-platform rows are counted from the TRX files dotnet test leaves.</summary>
 public sealed class TestResultSummaryTests

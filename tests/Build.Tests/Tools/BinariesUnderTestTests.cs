@@ -1,7 +1,7 @@
-using Prism.Pipeline.Testing;
+using Prism.Pipeline.Tools;
 using Prism.TestBinaries;
 
-namespace Prism.Pipeline.Tests.Testing;
+namespace Prism.Pipeline.Tests.Tools;
 
 /// <summary>
 /// PRISM_TEST_BINARIES is a contract between two sides that never reference each other: the build writes it
