@@ -4,7 +4,7 @@ using Prism.Pipeline.Release;
 using Prism.Pipeline.Sidecars.Inspection;
 using Prism.Pipeline.Tools;
 
-/// <summary>Release packaging: archives per triple with checksums and a manifest.</summary>
+/// <summary>Pack: release archives per triple with checksums and a manifest.</summary>
 internal sealed partial class Build
 {
     AbsolutePath ReleaseDirectory => ArtifactsDirectory / "release";
