@@ -58,7 +58,7 @@ internal sealed partial class Build
 
         if (failures.Count > 0)
         {
-            throw BuildException.Failure("Smoke test failed:" + Environment.NewLine + string.Join(Environment.NewLine, failures.Select(failure => "  - " + failure)));
+            throw BuildException.Problems("Smoke test failed:", failures);
         }
     }
 }

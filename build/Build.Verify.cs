@@ -26,8 +26,7 @@ internal sealed partial class Build
 
         if (problems.Count > 0)
         {
-            throw BuildException.Failure("Verify found problems:" + Environment.NewLine +
-                string.Join(Environment.NewLine, problems.Select(problem => "  - " + problem)));
+            throw BuildException.Problems("Verify found problems:", problems);
         }
     }
 

@@ -67,7 +67,8 @@ public sealed class VerifyTargetTests : IDisposable
         var run = Verify("linux-x64");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Daemon (NativeAot, X64): 9.5 MiB of 9.0 MiB budget — OVER BUDGET", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Verify found problems:" + Environment.NewLine +
+                        "  - tr-daemon-x86_64-unknown-linux-gnu: Daemon (NativeAot, X64): 9.5 MiB of 9.0 MiB budget — OVER BUDGET", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
