@@ -1,5 +1,3 @@
-using Prism.Pipeline.Engine;
-
 namespace Prism.Pipeline.Emulation;
 
 /// <summary>

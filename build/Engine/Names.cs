@@ -1,5 +1,4 @@
 using System.Text;
-using Prism.Pipeline.Sidecars.Publishing;
 
 namespace Prism.Pipeline.Engine;
 

@@ -1,10 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Prism.Pipeline.Engine;
-using Prism.Pipeline.Sidecars.Publishing;
 using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Tools;
 using Prism.Platform;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Prism.Pipeline.Emulation;
-using Prism.Pipeline.Sidecars;
 
 namespace Prism.Pipeline.Tools;
 

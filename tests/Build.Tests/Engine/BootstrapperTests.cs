@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Prism.Pipeline.Engine;
 
 namespace Prism.Pipeline.Tests.Engine;
 

@@ -1,5 +1,4 @@
 using Prism.Pipeline.Engine;
-using Prism.Pipeline.Sidecars.Publishing;
 
 namespace Prism.Pipeline.Tests.Engine;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Publishing;
 
 namespace Prism.Pipeline.Tests.Sidecars.Publishing;
