@@ -29,9 +29,3 @@ internal sealed partial class Build : NukeBuild
         .DependsOn(Restore)
         .Executes(() => ToolRunner.DotNetAsync(["build", Solution, "--no-restore", "-c", Configuration.ToString(), "-nologo"], RootDirectory));
 }
-
-enum Configuration
-{
-    Debug,
-    Release,
-}
