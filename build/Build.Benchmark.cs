@@ -1,6 +1,7 @@
 using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
 /// <summary>Speed and size, measured by a timed harness in one process against a Python baseline — never by timed tests.</summary>
@@ -21,7 +22,7 @@ internal sealed partial class Build
         {
             var binaries = await PublishForThisMachineBothWaysAsync(SelectedSidecars);
             string[] arguments = [.. binaries.SelectMany(binary => new[] { binary.Request.Sidecar.Kind == SidecarKind.Daemon ? "--daemon" : "--host", $"{binary.Request.ModeName}={binary.Path}" })];
-            await Tools.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
+            await ToolRunner.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
             if (SelectedSidecars.Contains(DaemonSidecar))
             {
                 await BenchmarkEmulatedDaemonsAsync();
@@ -82,7 +83,7 @@ internal sealed partial class Build
                     (modes.Count > 1 ? string.Join(" and ", modes.Select(binary => binary.Request.ModeName)) : $"{modes[0].Request.ModeName} only (no Native AOT publish for it here)"));
             }
 
-            await Tools.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkEmulatedRuns.ToString(), "--no-floor"],
+            await ToolRunner.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkEmulatedRuns.ToString(), "--no-floor"],
                 RootDirectory, environment);
         }
         finally

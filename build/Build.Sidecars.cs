@@ -1,10 +1,10 @@
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
-using Prism.Pipeline.Smoke;
-using Prism.Pipeline.Tauri;
+using Prism.Pipeline.Sidecars.Staging;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
-/// <summary>The sidecar pipeline: publish per runtime, stage under Rust triples, patch externalBin, verify, smoke-test.</summary>
+/// <summary>The sidecars, which of them a run is about and for which platforms, and what Stage left as later targets take it.</summary>
 internal sealed partial class Build
 {
     /// <summary>The programs Tauri ships beside the app. Adding a sidecar is one line.</summary>
@@ -23,9 +23,6 @@ internal sealed partial class Build
     [Parameter("A Rust target triple to build for instead of --runtimes (Tauri exports it as TAURI_ENV_TARGET_TRIPLE).")]
     readonly string? Triple = null;
 
-    [Parameter("auto: Native AOT where this machine can compile it, else a trimmed single file; or aot; or single-file.")]
-    readonly PublishModeChoice PublishMode = PublishModeChoice.Auto;
-
     [Parameter("Verify, smoke-test and pack every triple a release promises (a CI gather job), instead of --runtimes.")]
     readonly bool AllTriples = false;
 
@@ -36,54 +33,10 @@ internal sealed partial class Build
     /// </summary>
     static readonly string[] ReleaseRuntimes = ["linux-x64", "linux-arm64", "osx-x64", "osx-arm64", "win-x64"];
 
-    [Parameter("Publish even when nothing changed since the last publish.")]
-    readonly bool Force = false;
-
-    [Parameter("The Tauri config whose bundle.externalBin lists the sidecars (default: tauri.conf.json at the root).")]
-    readonly AbsolutePath? TauriConfig = null;
-
-    [Parameter("A Tauri capability file whose shell:allow-spawn entries PatchTauriConfig keeps in step with externalBin, for a front end that spawns the sidecars from JavaScript (default: none).")]
-    readonly AbsolutePath? TauriCapabilities = null;
-
-    AbsolutePath PublishDirectory => ArtifactsDirectory / "publish";
     AbsolutePath BinariesDirectory => RootDirectory / "src-tauri" / "binaries";
     AbsolutePath StagingRecordsDirectory => ArtifactsDirectory / "staged";
-    AbsolutePath TauriConfigFile => TauriConfig ?? RootDirectory / "tauri.conf.json";
 
-    readonly List<PublishedBinary> Published = [];
     readonly List<StagedBinary> Staged = [];
-
-    Target Publish => _ => _
-        .Description("Publishes every sidecar for each runtime into artifacts/publish/<sidecar>/<rid>/; unchanged ones are skipped.")
-        .After(Restore, Compile)
-        .Executes(async () => Published.AddRange(await PublishAllAsync(SelectedSidecars, SelectedRuntimes, PublishMode, PublishDirectory)));
-
-    Target Stage => _ => _
-        .Description("Copies each published sidecar to src-tauri/binaries/<name>-<triple>[.exe], executable, atomically.")
-        .DependsOn(Publish)
-        .Executes(StageAll);
-
-    Target StageUniversal => _ => _
-        .Description("Makes <name>-universal-apple-darwin with lipo/llvm-lipo when both macOS slices are staged.")
-        .TriggeredBy(Stage)
-        .OnlyWhenDynamic(() => BothMacSlicesSelected && LipoInstalled)
-        .Executes(StageUniversalBinariesAsync);
-
-    Target PatchTauriConfig => _ => _
-        .Description("Makes bundle.externalBin in the Tauri config (and, with --tauri-capabilities, shell:allow-spawn in a capability file) list every sidecar, keeping the rest of the file byte for byte.")
-        .After(Stage)
-        .Executes(PatchTauriConfigFileAsync);
-
-    Target Verify => _ => _
-        .Description("Checks every externalBin entry for each triple: present, executable, right file format and CPU, within its size budget.")
-        .DependsOn(Stage, PatchTauriConfig)
-        .After(StageUniversal)
-        .Executes(VerifyStagedBinaries);
-
-    Target Smoke => _ => _
-        .Description("Runs each staged sidecar this machine can execute over its real stdin/stdout and HTTP; the main job.")
-        .DependsOn(Verify)
-        .Executes(SmokeTestStagedBinariesAsync);
 
     /// <summary>The sidecars asked for with --sidecar-names, or all of them.</summary>
     IReadOnlyList<Sidecar> SelectedSidecars =>
@@ -111,4 +64,26 @@ internal sealed partial class Build
     bool BothMacSlicesSelected => UniversalSliceTriples.All(triple => SelectedRuntimes.Any(runtime => runtime.Triple == triple));
 
     static bool LipoInstalled => UniversalBinary.FindLipo() is not null;
+
+    /// <summary>The daemon a host of the same platform starts: the smoke test of a host goes through it.</summary>
+    static Sidecar DaemonSidecar => Sidecars.Single(sidecar => sidecar.Kind == SidecarKind.Daemon);
+
+    /// <summary>
+    /// The staged binaries of the sidecars × triples: from this run's Stage, or from the records an earlier Stage left
+    /// (a CI gather job downloads both) — each record's SHA-256 must still match its file.
+    /// </summary>
+    List<StagedBinary> StagedFor(IEnumerable<Sidecar> sidecars, IEnumerable<string> triples) =>
+        sidecars.SelectMany(sidecar => triples.Select(triple => SidecarFileNames.Staged(sidecar.Name, triple)))
+            .Select(name => RecordOf(name) ?? throw BuildException.Failure($"{name} was not staged by this build, or changed since: " +
+                $"run Stage for it first (its record lives in {StagingRecordsDirectory})."))
+            .ToList();
+
+    /// <summary>What Stage recorded for a staged file: this run's record, else the one an earlier Stage left while its
+    /// SHA-256 still matches the file; null when there is neither.</summary>
+    StagedBinary? RecordOf(string fileName) =>
+        Staged.FirstOrDefault(binary => binary.FileName == fileName) ??
+        (StagedBinary.Load(StagingRecordsDirectory, fileName) is { } record && (BinariesDirectory / fileName).FileExists &&
+         ContentHash.Sha256(BinariesDirectory / fileName) == record.Sha256
+            ? record
+            : null);
 }

@@ -1,37 +1,72 @@
 using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
-using Prism.Pipeline.Sidecars;
-using Prism.Pipeline.Testing;
+using Prism.Pipeline.Sidecars.Publishing;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
-using SidecarPublishMode = Prism.Pipeline.Sidecars.PublishMode;
 
-/// <summary>The published sidecars the test suites run against, besides the JIT builds.</summary>
+/// <summary>Test: every test project, also against the sidecars published for this machine and for the platforms it emulates.</summary>
 internal sealed partial class Build
 {
-    /// <summary>The platforms the published-binary suites also run when this machine runs them by emulation (qemu-user, Wine).</summary>
-    static readonly string[] EmulatedTestRuntimes = ["linux-x64", "linux-arm64", "win-x64"];
+    Target Test => _ => _
+        .Description("Runs every test project, also against the sidecars published for this machine; TRX results go to artifacts/test-results.")
+        .DependsOn(Compile)
+        .Executes(RunTestsAsync);
 
-    AbsolutePath SingleFilePublishDirectory => ArtifactsDirectory / "publish-single-file";
+    AbsolutePath TestResultsDirectory => ArtifactsDirectory / "test-results";
 
     /// <summary>
-    /// Publishes the sidecars for this machine as the pipeline would (Native AOT where possible) and, when that was
-    /// AOT, also as a trimmed single file. Unchanged publishes are skipped, so this costs little after the first run.
+    /// How many test projects run side by side: half the cores. Within a project xunit already runs a test class per
+    /// core, and the classes start real processes (daemons, hosts, browsers), so on a 2-core machine one project at a
+    /// time keeps the process timings the suites wait on far from their limits.
     /// </summary>
-    Task<List<PublishedBinary>> PublishForThisMachineBothWaysAsync(IReadOnlyList<Sidecar> sidecars) =>
-        PublishBothWaysAsync(sidecars, [CurrentRuntime.Target]);
+    static int TestProjectsAtOnce => Math.Max(1, Environment.ProcessorCount / 2);
 
-    /// <summary>Publishes the sidecars for <paramref name="runtimes"/> as the pipeline would and, where that was AOT, also as a single file.</summary>
-    async Task<List<PublishedBinary>> PublishBothWaysAsync(IReadOnlyList<Sidecar> sidecars, IReadOnlyList<RuntimeTarget> runtimes)
+    async Task RunTestsAsync()
     {
-        var published = await PublishAllAsync(sidecars, runtimes, PublishModeChoice.Auto, PublishDirectory);
-        var compiledAhead = published.Where(binary => binary.Request.Mode is SidecarPublishMode.NativeAot).Select(binary => binary.Request.Runtime).Distinct().ToList();
-        if (compiledAhead.Count > 0)
+        var sessions = new List<EmulationSession>();
+        try
         {
-            published.AddRange(await PublishAllAsync(sidecars, compiledAhead, PublishModeChoice.SingleFile, SingleFilePublishDirectory));
+            await RunTestsAsync(await PublishBinariesUnderTestAsync(sessions));
         }
-
-        return published;
+        finally
+        {
+            foreach (var session in sessions)
+            {
+                await session.DisposeAsync();
+            }
+        }
     }
+
+    async Task RunTestsAsync(Dictionary<string, string?> environment)
+    {
+        BuildOutputs.DeleteDirectory(TestResultsDirectory);
+        string[] loggers = IsServerBuild && EnvironmentVariables.GetValueOrDefault("GITHUB_ACTIONS") == "true"
+            ? ["--logger", "trx", "--logger", "GitHubActions"]
+            : ["--logger", "trx"];
+        try
+        {
+            await ToolRunner.DotNetAsync(["test", Solution, "--no-build", "-c", Configuration.ToString(), "--results-directory", TestResultsDirectory,
+                    $"-maxcpucount:{TestProjectsAtOnce}", .. loggers],
+                RootDirectory, environment);
+        }
+        finally
+        {
+            var results = TestResultSummary.Read(TestResultsDirectory);
+            Log.Information("{Results}", results.ToString());
+            ReportSummary("tests", results.ToString());
+            var perPlatform = TestResultSummary.PerPlatform(TestResultsDirectory);
+            foreach (var platform in perPlatform)
+            {
+                ReportSummary("tests per platform", platform);
+            }
+
+            Directory.CreateDirectory(TestResultsDirectory);
+            await File.WriteAllTextAsync(TestResultsDirectory / "summary.txt", string.Concat(perPlatform.Prepend(results.ToString()).Select(line => line + "\n")));
+        }
+    }
+
+    /// <summary>The platforms the published-binary suites also run when this machine runs them by emulation (qemu-user, Wine).</summary>
+    static readonly string[] EmulatedTestRuntimes = ["linux-x64", "linux-arm64", "win-x64"];
 
     /// <summary>
     /// The binaries under test, named in <c>PRISM_TEST_BINARIES</c>: this machine's sidecars published both ways, and

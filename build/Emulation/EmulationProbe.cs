@@ -1,6 +1,6 @@
 using CliWrap;
 using CliWrap.Buffered;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
 namespace Prism.Pipeline.Emulation;

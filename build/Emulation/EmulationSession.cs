@@ -1,5 +1,5 @@
 using System.Text;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Emulation;
 
@@ -82,7 +82,7 @@ internal sealed class EmulationSession : IAsyncDisposable
 
         var script = Path.Combine(folder!.FullName, Path.GetFileName(daemonBinary) + ".sh");
         var words = new[] { qemu.Executable }.Concat(Route.EmulatorArguments).Append(daemonBinary).Select(ShellQuote);
-        new AtomicFile().WriteAllBytes(script, Encoding.UTF8.GetBytes($"#!/bin/sh\nexec {string.Join(' ', words)} \"$@\"\n"), Stager.Executable);
+        new AtomicFile().WriteAllBytes(script, Encoding.UTF8.GetBytes($"#!/bin/sh\nexec {string.Join(' ', words)} \"$@\"\n"), FileModes.Executable);
         return script;
     }
 

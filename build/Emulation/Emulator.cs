@@ -1,12 +1,5 @@
 namespace Prism.Pipeline.Emulation;
 
-/// <summary>The emulators the build knows how to drive: qemu's user-mode emulation and Wine.</summary>
-internal enum EmulatorKind
-{
-    QemuUser,
-    Wine,
-}
-
 /// <summary>An emulator found on this machine: what it is, the program to start, and the version it reported.</summary>
 /// <param name="Server">Wine's <c>wineserver</c>, which a session keeps running and stops; null for qemu-user.</param>
 internal sealed record Emulator(EmulatorKind Kind, string Executable, string Version, string? Server = null)

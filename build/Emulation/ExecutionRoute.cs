@@ -1,13 +1,5 @@
 namespace Prism.Pipeline.Emulation;
 
-/// <summary>Whether this machine runs a platform's binaries itself, through an emulator, or not at all.</summary>
-internal enum ExecutionKind
-{
-    Native,
-    Emulated,
-    StaticOnly,
-}
-
 /// <summary>
 /// How this machine can execute the binaries of one target triple: natively; emulated, with the emulator and the
 /// arguments that go before the binary; or not at all, with the reason and the command that would change that.

@@ -1,8 +1,9 @@
 namespace Prism.Pipeline.Engine;
 
 /// <summary>
-/// An expected failure: the message is for people and is printed without a stack trace.
-/// Every instance comes from a named factory so the wording of each error lives in one place.
+/// An expected failure: the message is for people and is printed without a stack trace. Every instance comes from a
+/// factory here, which sets its exit code and, for a list of problems (<see cref="Problems"/>), its shape; the engine's
+/// own errors are worded here, a target's failures by the code that finds them.
 /// </summary>
 public sealed class BuildException : Exception
 {
@@ -22,6 +23,9 @@ public sealed class BuildException : Exception
     /// <summary>A failure inside a target, caused by what the target found (a missing file, a failed tool).</summary>
     public static BuildException Failure(string message) => new(message, FailureExitCode);
 
+    /// <summary>A target found several problems: a heading, then one indented line per problem, as every such list reads.</summary>
+    public static BuildException Problems(string heading, IEnumerable<string> problems) => Failure(Listing(heading, problems));
+
     internal static BuildException Usage(string message) => new(message, UsageExitCode);
 
     internal static BuildException UnknownTarget(string name, IEnumerable<string> available) =>
@@ -39,17 +43,18 @@ public sealed class BuildException : Exception
         Usage($"Circular dependency: {string.Join(" -> ", cycle)}. Remove one of these edges.");
 
     internal static BuildException MissingRequirements(IEnumerable<string> lines) =>
-        Usage("Requirements not met, nothing was run:" + Environment.NewLine +
-              string.Join(Environment.NewLine, lines.Select(line => "  - " + line)));
+        Usage(Listing("Requirements not met, nothing was run:", lines));
 
     internal static BuildException UnknownOption(string option, IEnumerable<string> available) =>
         Usage($"Unknown option '{option}'. Available options are: {string.Join(", ", available)}. See --help.");
 
     internal static BuildException InvalidParameters(IEnumerable<string> lines) =>
-        Usage("Invalid parameters, nothing was run:" + Environment.NewLine +
-              string.Join(Environment.NewLine, lines.Select(line => "  - " + line)));
+        Usage(Listing("Invalid parameters, nothing was run:", lines));
 
     internal static BuildException RootNotFound(string start) =>
         Usage($"No '.nuke' folder found in '{start}' or any folder above it. " +
               "Run the build from inside the repository, or pass --root <folder>.");
+
+    private static string Listing(string heading, IEnumerable<string> lines) =>
+        heading + Environment.NewLine + string.Join(Environment.NewLine, lines.Select(line => "  - " + line));
 }

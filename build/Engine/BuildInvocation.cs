@@ -18,11 +18,3 @@ internal sealed record BuildInvocation
     public List<KeyValuePair<string, List<string>>> Options { get; } = [];
 }
 
-/// <summary>How much the build prints (NUKE's levels).</summary>
-public enum Verbosity
-{
-    Quiet,
-    Minimal,
-    Normal,
-    Verbose,
-}

@@ -1,10 +1,10 @@
 using System.Formats.Tar;
 using System.IO.Compression;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Prism.Pipeline.Engine;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Sidecars.Staging;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
 namespace Prism.Pipeline.Release;
@@ -68,7 +68,7 @@ internal static class ReleasePacker
 
         var bytes = buffer.ToArray();
         new AtomicFile().WriteAllBytes(releaseDirectory / fileName, bytes);
-        return new PackedArchive(triple, fileName, bytes.Length, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new PackedArchive(triple, fileName, bytes.Length, ContentHash.Sha256(bytes));
     }
 
     private static void WriteTarGz(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory)
@@ -82,7 +82,7 @@ internal static class ReleasePacker
                 using var content = File.OpenRead(binariesDirectory / binary.FileName);
                 tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, binary.FileName)
                 {
-                    Mode = Stager.Executable,
+                    Mode = FileModes.Executable,
                     ModificationTime = FixedTime,
                     Uid = 0,
                     Gid = 0,
@@ -107,7 +107,7 @@ internal static class ReleasePacker
         {
             var entry = zip.CreateEntry(binary.FileName, CompressionLevel.SmallestSize);
             entry.LastWriteTime = FixedTime;
-            entry.ExternalAttributes = (int)Stager.Executable << 16;
+            entry.ExternalAttributes = (int)FileModes.Executable << 16;
             using var target = entry.Open();
             using var content = File.OpenRead(binariesDirectory / binary.FileName);
             content.CopyTo(target);

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tauri;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tauri;
 

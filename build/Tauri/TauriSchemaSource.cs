@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tauri;
 

@@ -1,5 +1,5 @@
 using Prism.Pipeline.Emulation;
-using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tests.Emulation;
 
@@ -34,7 +34,7 @@ internal sealed class FakeMachine : IDisposable
     {
         var full = Path.Combine(folder.Path, path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        new AtomicFile().WriteAllBytes(full, System.Text.Encoding.UTF8.GetBytes("#!/bin/sh\n" + body + "\n"), Stager.Executable);
+        new AtomicFile().WriteAllBytes(full, System.Text.Encoding.UTF8.GetBytes("#!/bin/sh\n" + body + "\n"), FileModes.Executable);
         return full;
     }
 

@@ -35,7 +35,7 @@ public sealed class BootstrapperTests
             return "bash";
         }
 
-        var pwsh = Prism.Pipeline.Sidecars.ExecutableSearch.Find("pwsh");
+        var pwsh = Prism.Pipeline.Tools.ExecutableSearch.Find("pwsh");
         Assert.SkipWhen(pwsh is null, "build.ps1 needs PowerShell 7 (pwsh) on PATH.");
         return pwsh!;
     }
@@ -180,12 +180,12 @@ public sealed class BootstrapperTests
         /// <summary>build.ps1 under PowerShell 7: pwsh on PATH (Windows), else the repository's local tool (`dotnet pwsh`).</summary>
         public (int ExitCode, string Output) RunPowerShell(IEnumerable<string> arguments, Dictionary<string, string?> environment)
         {
-            if (Prism.Pipeline.Sidecars.ExecutableSearch.Find("pwsh") is { } pwsh)
+            if (Prism.Pipeline.Tools.ExecutableSearch.Find("pwsh") is { } pwsh)
             {
                 return Run(pwsh, arguments, environment);
             }
 
-            var dotnet = Prism.Pipeline.Sidecars.ExecutableSearch.Find("dotnet");
+            var dotnet = Prism.Pipeline.Tools.ExecutableSearch.Find("dotnet");
             Assert.SkipWhen(dotnet is null, "no dotnet on PATH to run the PowerShell local tool.");
             var probe = Run(dotnet!, ["pwsh", "-NoProfile", "-Command", "exit 0"], [], RepositoryPaths.Root);
             Assert.SkipWhen(probe.ExitCode != 0, $"PowerShell 7 is neither on PATH nor restored as the local tool (`dotnet tool restore`): {probe.Output}");

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tests.Pipeline;
 
@@ -8,7 +9,7 @@ internal static class BuildExecutable
     /// <summary>Runs the build on <paramref name="root"/>; <paramref name="environment"/> replaces (or, with null, removes) variables of this process's.</summary>
     public static (int ExitCode, string Output) Run(string root, IEnumerable<string> args, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var start = new ProcessStartInfo(Tools.ToolRunner.DotNetExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
+        var start = new ProcessStartInfo(ToolRunner.DotNetExecutable) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = root };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "_build.dll"));
         foreach (var arg in args)
         {

@@ -1,6 +1,9 @@
 using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Sidecars.Inspection;
+using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Tests.Engine;
-using Prism.Pipeline.Tests.Sidecars;
+using Prism.Pipeline.Tests.Sidecars.Inspection;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Pipeline;
@@ -64,7 +67,8 @@ public sealed class VerifyTargetTests : IDisposable
         var run = Verify("linux-x64");
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("Daemon (NativeAot, X64): 9.5 MiB of 9.0 MiB budget — OVER BUDGET", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Verify found problems:" + Environment.NewLine +
+                        "  - tr-daemon-x86_64-unknown-linux-gnu: Daemon (NativeAot, X64): 9.5 MiB of 9.0 MiB budget — OVER BUDGET", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -87,16 +91,44 @@ public sealed class VerifyTargetTests : IDisposable
             File.Move(CraftedBinaries.WriteExecutable(folder, name, bytes), Path.Combine(binaries, name));
         }
 
-        var run = harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--all-triples");
+        var run = harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--sidecar-names", "tr-daemon", "--all-triples");
 
         Assert.True(run.ExitCode == 0, run.Output);
         Assert.DoesNotContain("musl", run.Output, StringComparison.Ordinal);
     }
 
-    private BuildRun Verify(string rid) => harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--runtimes", rid);
+    [Fact]
+    public void A_binary_changed_since_it_was_staged_is_not_measured_against_its_stale_record()
+    {
+        var path = StageDaemon("linux-x64", "aot", sizeBytes: (9 * SizeBudget.Megabyte) + (SizeBudget.Megabyte / 2));
+        using (var file = File.OpenWrite(path))
+        {
+            file.Position = file.Length - 1;
+            file.WriteByte(1);
+        }
+
+        var run = Verify("linux-x64");
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("no size budget: not a single-slice binary staged by this build", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("OVER BUDGET", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_selected_sidecar_that_was_never_staged_is_missing()
+    {
+        StageDaemon("linux-x64", "aot", sizeBytes: 5 * SizeBudget.Megabyte);
+
+        var run = harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--runtimes", "linux-x64");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{Path.Combine(harness.Root, "src-tauri", "binaries", "prism-x86_64-unknown-linux-gnu")}: missing.", run.Output, StringComparison.Ordinal);
+    }
+
+    private BuildRun Verify(string rid) => harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--sidecar-names", "tr-daemon", "--runtimes", rid);
 
     /// <summary>A crafted binary of <paramref name="rid"/>'s format padded to the size, and the record Stage would have written.</summary>
-    private void StageDaemon(string rid, string mode, long sizeBytes)
+    private string StageDaemon(string rid, string mode, long sizeBytes)
     {
         var runtime = TargetTable.ForRid(rid);
         var header = runtime.Os == TargetOs.Windows ? CraftedBinaries.Pe(CraftedBinaries.PeAmd64)
@@ -113,7 +145,8 @@ public sealed class VerifyTargetTests : IDisposable
             File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
         }
 
-        new StagedBinary("tr-daemon", SidecarKind.Daemon, rid, runtime.Triple, mode, fileName, sizeBytes, StagedBinary.Sha256Of(path))
+        new StagedBinary("tr-daemon", SidecarKind.Daemon, rid, runtime.Triple, StagedModeNames.Parse(mode)!.Value, fileName, sizeBytes, ContentHash.Sha256(path))
             .Save(new Prism.Pipeline.Engine.AbsolutePath(Path.Combine(harness.Root, "artifacts", "staged")));
+        return path;
     }
 }

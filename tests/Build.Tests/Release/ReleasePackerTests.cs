@@ -6,6 +6,8 @@ using System.Text.Json;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Release;
 using Prism.Pipeline.Sidecars;
+using Prism.Pipeline.Sidecars.Staging;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tests.Release;
 
@@ -31,7 +33,7 @@ public sealed class ReleasePackerTests : IDisposable
     private void Add(string sidecar, SidecarKind kind, string rid, string triple, string fileName)
     {
         File.WriteAllText(binaries / fileName, $"binary of {fileName}");
-        staged.Add(StagedBinary.Describe(new Sidecar(sidecar, "", kind), rid, triple, "aot", binaries / fileName));
+        staged.Add(StagedBinary.Describe(new Sidecar(sidecar, "", kind), rid, triple, StagedMode.NativeAot, binaries / fileName));
     }
 
     [Fact]
@@ -49,7 +51,7 @@ public sealed class ReleasePackerTests : IDisposable
         }
 
         Assert.Equal(["prism-x86_64-unknown-linux-gnu", "tr-daemon-x86_64-unknown-linux-gnu"], entries.Select(entry => entry.Name));
-        Assert.All(entries, entry => Assert.Equal(Stager.Executable, entry.Mode));
+        Assert.All(entries, entry => Assert.Equal(FileModes.Executable, entry.Mode));
         using var zip = ZipFile.OpenRead(release / archives[0].FileName);
         Assert.Equal("tr-daemon-x86_64-pc-windows-msvc.exe", Assert.Single(zip.Entries).FullName);
     }
@@ -114,7 +116,7 @@ public sealed class ReleasePackerTests : IDisposable
             File.WriteAllText(binariesFolder / file, $"binary of {file}");
             var sidecar = file.StartsWith("prism", StringComparison.Ordinal) ? new Sidecar("prism", "", SidecarKind.Host) : new Sidecar("tr-daemon", "", SidecarKind.Daemon);
             var windows = file.EndsWith(".exe", StringComparison.Ordinal);
-            StagedBinary.Describe(sidecar, windows ? "win-x64" : "linux-x64", windows ? "x86_64-pc-windows-msvc" : "x86_64-unknown-linux-gnu", "aot", binariesFolder / file)
+            StagedBinary.Describe(sidecar, windows ? "win-x64" : "linux-x64", windows ? "x86_64-pc-windows-msvc" : "x86_64-unknown-linux-gnu", StagedMode.NativeAot, binariesFolder / file)
                 .Save(root / "artifacts" / "staged");
         }
 

@@ -1,6 +1,6 @@
 using Prism.Pipeline.Emulation;
-using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Smoke;
+using Prism.Pipeline.Tools;
 using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Smoke;
@@ -46,9 +46,9 @@ public sealed class HostSmokeCheckTests : IDisposable
         Assert.SkipUnless(RunMarker.CanScan, "processes left behind are found through /proc (Linux)");
         Assert.SkipWhen(ExecutableSearch.Find("python3") is null, "the stand-in host is a python3 program");
         var host = Path.Combine(folder.Path, "prism");
-        new AtomicFile().WriteAllBytes(host, System.Text.Encoding.UTF8.GetBytes(StandInHost.Replace("STOP", stopsItsChild ? "child.kill(); child.wait()" : "pass", StringComparison.Ordinal)), Stager.Executable);
+        new AtomicFile().WriteAllBytes(host, System.Text.Encoding.UTF8.GetBytes(StandInHost.Replace("STOP", stopsItsChild ? "child.kill(); child.wait()" : "pass", StringComparison.Ordinal)), FileModes.Executable);
         await using var session = await EmulationSession.StartAsync(ExecutionRoute.Native(CurrentRuntime.Triple), TestContext.Current.CancellationToken);
-        return await HostSmokeTest.RunAsync(session, host, Path.Combine(folder.Path, "tr-daemon"), folder.Path);
+        return await HostSmokeCheck.RunAsync(session, host, Path.Combine(folder.Path, "tr-daemon"), folder.Path);
     }
 
     [Fact]

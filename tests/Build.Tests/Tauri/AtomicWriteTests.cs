@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using Prism.Pipeline.Engine;
-using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Tauri;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tests.Tauri;
 

@@ -1,5 +1,5 @@
-using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Tauri;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tests.Tauri;
 

@@ -1,0 +1,81 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Xml.Linq;
+using Prism.Pipeline.Engine;
+
+namespace Prism.Pipeline.Sidecars.Publishing;
+
+/// <summary>
+/// A hash of everything a publish depends on: the files of the project and of the projects it references (bin/ and
+/// obj/ excluded), the files beside those folders up to the root (imported props such as src/Sidecar.props), the
+/// repository-wide build files, and the runtime, mode, toolchain properties, configuration and SDK.
+/// </summary>
+internal static class PublishFingerprint
+{
+    private static readonly string[] SharedInputs =
+        ["global.json", "Directory.Build.props", "Directory.Packages.props", "NuGet.config", ".editorconfig"];
+
+    public static string Compute(PublishRequest request, AbsolutePath root, string sdkVersion)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        Append(hash, $"rid={request.Runtime.Rid};mode={request.Mode};configuration=Release;sdk={sdkVersion};" +
+            $"toolchain={string.Join(' ', request.ToolchainProperties)}");
+        var folders = ProjectFolders(request.Project).ToList();
+        var files = folders.SelectMany(SourceFiles)
+            .Concat(folders.SelectMany(folder => FilesBetween(folder, root)))
+            .Concat(SharedInputs.Select(name => (string)(root / name)).Where(File.Exists))
+            .Distinct()
+            .OrderBy(path => Path.GetRelativePath(root, path).Replace('\\', '/'), StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            Append(hash, Path.GetRelativePath(root, file).Replace('\\', '/'));
+            hash.AppendData(File.ReadAllBytes(file));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>The project's folder and, transitively, the folders of every project it references.</summary>
+    private static IEnumerable<string> ProjectFolders(string project)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([Path.GetFullPath(project)]);
+        while (pending.TryPop(out var current))
+        {
+            if (!seen.Add(current) || !File.Exists(current))
+            {
+                continue;
+            }
+
+            foreach (var reference in XDocument.Load(current).Descendants("ProjectReference"))
+            {
+                var include = reference.Attribute("Include")?.Value.Replace('\\', '/');
+                if (include is not null)
+                {
+                    pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, include)));
+                }
+            }
+        }
+
+        return seen.Select(path => Path.GetDirectoryName(path)!);
+    }
+
+    private static IEnumerable<string> SourceFiles(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(file => !Path.GetRelativePath(folder, file).Replace('\\', '/').Split('/')
+                .Any(part => part is "bin" or "obj"));
+
+    /// <summary>The files directly inside each folder above <paramref name="folder"/>, up to (not including) the root.</summary>
+    private static IEnumerable<string> FilesBetween(string folder, string root)
+    {
+        for (var parent = Path.GetDirectoryName(folder); parent is not null && parent.Length > root.Length; parent = Path.GetDirectoryName(parent))
+        {
+            foreach (var file in Directory.EnumerateFiles(parent))
+            {
+                yield return file;
+            }
+        }
+    }
+
+    private static void Append(IncrementalHash hash, string text) => hash.AppendData(Encoding.UTF8.GetBytes(text + "\n"));
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using Prism.Pipeline.Engine;
+using Prism.Pipeline.Sidecars.Publishing;
+using Prism.Pipeline.Tools;
+using Prism.Platform;
+
+namespace Prism.Pipeline.Sidecars.Staging;
+
+/// <summary>
+/// What Stage put into <c>src-tauri/binaries</c>, recorded beside the build's artifacts so later steps (Verify, Smoke,
+/// Pack — possibly in another job that downloaded the files) take it as data instead of guessing from file names.
+/// </summary>
+internal sealed record StagedBinary(string Sidecar, SidecarKind Kind, string Rid, string Triple, StagedMode Mode, string FileName, long Size, string Sha256)
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    /// <summary>How this single-slice binary was published; null for a universal binary made of two slices.</summary>
+    public PublishMode? PublishedAs => TargetTable.IsUniversalAppleDarwin(Triple) ? null : Mode.AsPublishMode();
+
+    /// <summary>Describes a file already in the binaries folder.</summary>
+    public static StagedBinary Describe(Sidecar sidecar, string rid, string triple, StagedMode mode, AbsolutePath file) =>
+        new(sidecar.Name, sidecar.Kind, rid, triple, mode, file.Name, new FileInfo(file).Length, ContentHash.Sha256(file));
+
+    public void Save(AbsolutePath recordsDirectory)
+    {
+        Directory.CreateDirectory(recordsDirectory);
+        new AtomicFile().WriteAllBytes(recordsDirectory / (FileName + ".json"), JsonSerializer.SerializeToUtf8Bytes(this, Json));
+    }
+
+    /// <summary>The record for a staged file name, or null when Stage never recorded it.</summary>
+    public static StagedBinary? Load(AbsolutePath recordsDirectory, string fileName)
+    {
+        var path = recordsDirectory / (fileName + ".json");
+        try
+        {
+            return path.FileExists ? JsonSerializer.Deserialize<StagedBinary>(File.ReadAllBytes(path), Json) : null;
+        }
+        catch (JsonException error)
+        {
+            throw BuildException.Failure($"{path} is not a staging record this build can read ({error.Message}). " +
+                                         $"Run Stage again for {fileName}, which writes it anew.");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Prism.Pipeline.Tools;
+
+/// <summary>The Unix modes the build gives the files it writes.</summary>
+internal static class FileModes
+{
+    /// <summary>rwxr-xr-x: a program others may run. Tauri copies mode bits along (fs::copy), so a staged sidecar must
+    /// already have it; so must an archived one and a launcher script.</summary>
+    public const UnixFileMode Executable =
+        UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
+        UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+}

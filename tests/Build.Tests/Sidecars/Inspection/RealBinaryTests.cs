@@ -1,0 +1,30 @@
+using Prism.Pipeline.Sidecars.Inspection;
+using Prism.Platform;
+
+namespace Prism.Pipeline.Tests.Sidecars.Inspection;
+
+public class RealBinaryTests
+{
+    private static string DotnetHost => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
+        ? path
+        : Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
+
+    [Fact]
+    public void Running_dotnet_host_matches_this_machines_triple()
+    {
+        var result = BinaryInspector.Inspect(Path.GetFullPath(DotnetHost), CurrentRuntime.Triple);
+
+        Assert.Empty(result.Failures);
+    }
+
+    [Fact]
+    public void Running_dotnet_host_does_not_match_another_architecture()
+    {
+        var other = CurrentRuntime.Target.Architecture == System.Runtime.InteropServices.Architecture.Arm64 ? "x86_64" : "aarch64";
+        var triple = TargetTable.Runtimes.First(runtime => runtime.Os == CurrentRuntime.Target.Os && runtime.Triple.StartsWith(other, StringComparison.Ordinal)).Triple;
+
+        var failure = Assert.Single(BinaryInspector.Inspect(Path.GetFullPath(DotnetHost), triple).Failures);
+
+        Assert.Equal("header", failure.Check);
+    }
+}
