@@ -7,7 +7,7 @@ using Prism.Platform;
 internal sealed partial class Build
 {
     Target Verify => _ => _
-        .Description("Checks every staged sidecar (each file externalBin names) for each triple: present, executable, right file format and CPU, within its size budget.")
+        .Description("Checks each selected sidecar × triple as staged in src-tauri/binaries: present, executable, right file format and CPU, within its size budget.")
         .DependsOn(Stage, PatchTauriConfig)
         .After(StageUniversal)
         .Executes(VerifyStagedBinaries);
