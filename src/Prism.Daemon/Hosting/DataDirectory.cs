@@ -35,7 +35,9 @@ internal sealed class DataDirectory(string path)
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            return $"Cannot use the data folder {path}: {exception.Message} Set {DaemonOptions.DataDirectoryVariable} to a folder you can write, or fix this one (mkdir -m 700 {path}).";
+            // The fix in the words of the user's own system: Windows has no mkdir -m.
+            var fix = OperatingSystem.IsWindows() ? "every part of its path must be a folder you can write" : $"mkdir -m 700 {path}";
+            return $"Cannot use the data folder {path}: {exception.Message} Set {DaemonOptions.DataDirectoryVariable} to a folder you can write, or fix this one ({fix}).";
         }
 
         if ((mode & AnyoneElse) != 0)
