@@ -12,7 +12,7 @@ internal static class Program
     /// <summary>
     /// streams → transport (screen + handler + formatter) → JsonRpc → methods → ready line → listen →
     /// completion (stdin EOF, shutdown or a signal, after every reply owed was flushed) → exit 0; stdout closed by
-    /// the client → exit 1 at once.
+    /// the client → exit 1 at once, and so does a stdout that takes no reply for a while once input has ended.
     /// </summary>
     public static async Task<int> Main(string[] args)
     {

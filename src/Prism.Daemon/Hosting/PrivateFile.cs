@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace Prism.Daemon.Hosting;
 
@@ -57,4 +58,13 @@ internal static class PrivateFile
 
         return File.ReadAllBytes(path);
     }
+
+    /// <summary>
+    /// The lowercase hex secret of <paramref name="length"/> digits saved at <paramref name="path"/> (surrounding
+    /// whitespace ignored), or null when there is no file or it holds anything else; throws as <see cref="ReadIfPresent"/>.
+    /// </summary>
+    public static string? ReadHexIfPresent(string path, int length) =>
+        ReadIfPresent(path) is { } saved && Encoding.ASCII.GetString(saved).Trim() is { } hex && hex.Length == length && hex.All(char.IsAsciiHexDigitLower)
+            ? hex
+            : null;
 }

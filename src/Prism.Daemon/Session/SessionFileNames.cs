@@ -73,10 +73,7 @@ internal sealed class SessionFileNames(DataDirectory folder)
     {
         try
         {
-            return PrivateFile.ReadIfPresent(KeyPath) is { } saved
-                && Encoding.ASCII.GetString(saved).Trim() is { Length: KeyBytes * 2 } hex && hex.All(char.IsAsciiHexDigitLower)
-                ? Convert.FromHexString(hex)
-                : null;
+            return PrivateFile.ReadHexIfPresent(KeyPath, KeyBytes * 2) is { } hex ? Convert.FromHexString(hex) : null;
         }
         catch (IOException)
         {

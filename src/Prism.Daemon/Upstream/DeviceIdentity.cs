@@ -57,9 +57,7 @@ internal sealed class DeviceIdentity(DataDirectory folder)
     {
         try
         {
-            return PrivateFile.ReadIfPresent(path) is { } saved && Encoding.ASCII.GetString(saved).Trim() is { Length: 128 } id && id.All(char.IsAsciiHexDigitLower)
-                ? id
-                : null;
+            return PrivateFile.ReadHexIfPresent(path, 128);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
