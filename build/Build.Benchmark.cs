@@ -70,10 +70,9 @@ internal sealed partial class Build
                 foreach (var binary in modes)
                 {
                     var label = $"{binary.Request.Runtime.Rid} {binary.Request.ModeName} ({route.Emulator!.Description})";
-                    var command = session.Command(binary.Path, []);
                     arguments.AddRange(["--daemon", $"{label}={binary.Path}"]);
-                    arguments.AddRange(new[] { command.FileName }.Concat(command.Arguments.SkipLast(1)).SelectMany(word => new[] { "--prefix", $"{label}={word}" }));
-                    foreach (var (name, value) in command.Environment)
+                    arguments.AddRange(session.Prefix.SelectMany(word => new[] { "--prefix", $"{label}={word}" }));
+                    foreach (var (name, value) in session.Environment)
                     {
                         environment[name] = value;
                     }
@@ -88,10 +87,7 @@ internal sealed partial class Build
         }
         finally
         {
-            foreach (var session in sessions)
-            {
-                await session.DisposeAsync();
-            }
+            await EmulationSession.DisposeAllAsync(sessions);
         }
     }
 }

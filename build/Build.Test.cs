@@ -30,10 +30,7 @@ internal sealed partial class Build
         }
         finally
         {
-            foreach (var session in sessions)
-            {
-                await session.DisposeAsync();
-            }
+            await EmulationSession.DisposeAllAsync(sessions);
         }
     }
 
@@ -110,10 +107,7 @@ internal sealed partial class Build
         EmulatorUnderTest? emulator = null;
         if (session?.Route.Emulator is { } found)
         {
-            // The session's command for the binary without arguments: the emulator, its own arguments, then the binary.
-            var command = session.Command(binary.Path, []);
-            emulator = new EmulatorUnderTest(found.Kind == EmulatorKind.QemuUser ? "qemu-user" : "wine", found.Version,
-                [command.FileName, .. command.Arguments.SkipLast(1)], command.Environment);
+            emulator = new EmulatorUnderTest(found.Name, found.Version, session.Prefix, session.Environment);
         }
 
         return new BinaryUnderTest(binary.Request.Sidecar.Name, binary.Request.Runtime.Rid, binary.Request.ModeName, binary.Path, emulator);

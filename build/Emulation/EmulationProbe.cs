@@ -53,7 +53,7 @@ internal sealed class EmulationProbe(RuntimeTarget machine, EmulatorLocations lo
 
         if (machine.Os == TargetOs.Linux && os == TargetOs.Linux)
         {
-            return IsMusl(target) != IsMusl(machine)
+            return target.IsMusl != machine.IsMusl
                 ? ExecutionRoute.StaticOnly(triple, $"{target.Rid} needs {Libc(target)} and this {machine.Rid} machine runs {Libc(machine)}; run it on a {Libc(target)} system")
                 : await QemuRouteAsync(target, cancellation);
         }
@@ -141,7 +141,6 @@ internal sealed class EmulationProbe(RuntimeTarget machine, EmulatorLocations lo
         }
     }
 
-    private static bool IsMusl(RuntimeTarget target) => target.Rid.StartsWith("linux-musl", StringComparison.Ordinal);
 
-    private static string Libc(RuntimeTarget target) => IsMusl(target) ? "musl" : "glibc";
+    private static string Libc(RuntimeTarget target) => target.IsMusl ? "musl" : "glibc";
 }

@@ -63,6 +63,34 @@ internal sealed class EmulationSession : IAsyncDisposable
         }
     }
 
+    /// <summary>What goes before a binary to start it on this route: the emulator and its own arguments; empty natively.</summary>
+    public IReadOnlyList<string> Prefix => Route.Emulator is { } emulator ? [emulator.Executable, .. Route.EmulatorArguments] : [];
+
+    /// <summary>The variables every process on this route is started with (Wine: the session's prefix).</summary>
+    public IReadOnlyDictionary<string, string> Environment => environment;
+
+    /// <summary>Disposes every session, even when one fails to stop (then its error is thrown after the others stopped).</summary>
+    public static async Task DisposeAllAsync(IEnumerable<EmulationSession> sessions)
+    {
+        var failures = new List<Exception>();
+        foreach (var session in sessions)
+        {
+            try
+            {
+                await session.DisposeAsync();
+            }
+            catch (Exception exception)
+            {
+                failures.Add(exception);
+            }
+        }
+
+        if (failures.Count > 0)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
+        }
+    }
+
     /// <summary>The command that starts <paramref name="binary"/> with <paramref name="arguments"/> on this route.</summary>
     public LaunchCommand Command(string binary, IReadOnlyList<string> arguments) => Route.Emulator is { } emulator
         ? new(emulator.Executable, [.. Route.EmulatorArguments, binary, .. arguments], environment)
@@ -75,13 +103,13 @@ internal sealed class EmulationSession : IAsyncDisposable
     /// </summary>
     public string? DaemonLauncher(string daemonBinary)
     {
-        if (Route.Emulator is not { Kind: EmulatorKind.QemuUser } qemu)
+        if (Route.Emulator is not { Kind: EmulatorKind.QemuUser })
         {
             return null;
         }
 
         var script = Path.Combine(folder!.FullName, Path.GetFileName(daemonBinary) + ".sh");
-        var words = new[] { qemu.Executable }.Concat(Route.EmulatorArguments).Append(daemonBinary).Select(ShellQuote);
+        var words = Prefix.Append(daemonBinary).Select(ShellQuote);
         new AtomicFile().WriteAllBytes(script, Encoding.UTF8.GetBytes($"#!/bin/sh\nexec {string.Join(' ', words)} \"$@\"\n"), FileModes.Executable);
         return script;
     }

@@ -14,7 +14,7 @@ internal static class AppImageCompatibility
 {
     /// <summary>The warning for a binary staged for <paramref name="runtime"/> in <paramref name="mode"/>, or null when an AppImage keeps it working.</summary>
     public static string? Warning(string fileName, RuntimeTarget runtime, PublishMode mode) =>
-        runtime.Os == TargetOs.Linux && mode == PublishMode.SingleFile && !runtime.Rid.StartsWith("linux-musl-", StringComparison.Ordinal)
+        runtime.Os == TargetOs.Linux && mode == PublishMode.SingleFile && !runtime.IsMusl
             ? $"{fileName} is a .NET single file: Tauri's AppImage bundler runs patchelf over every binary, which corrupts a single " +
               "file's appended bundle (tauri#5189, tauri#11898), so an AppImage built with it fails at launch; .deb and .rpm are fine. " +
               $"Publish {runtime.Rid} as Native AOT (`./build.sh Stage --runtimes {runtime.Rid} --publish-mode aot`, after installing what " +
