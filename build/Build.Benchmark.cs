@@ -36,11 +36,10 @@ internal sealed partial class Build
     /// </summary>
     async Task BenchmarkEmulatedDaemonsAsync()
     {
-        var probe = EmulationProbe.ForThisMachine(EnvironmentVariables);
         var emulated = new List<ExecutionRoute>();
         foreach (var runtime in ReleaseRuntimes.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
         {
-            var route = await probe.RouteForAsync(runtime.Triple, CancellationToken);
+            var route = await RouteProbe.RouteForAsync(runtime.Triple, CancellationToken);
             if (route.Kind == ExecutionKind.Emulated)
             {
                 emulated.Add(route);

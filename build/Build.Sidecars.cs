@@ -1,3 +1,4 @@
+using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Staging;
@@ -13,6 +14,14 @@ internal sealed partial class Build
         new("tr-daemon", "src/Prism.Daemon/Prism.Daemon.csproj", SidecarKind.Daemon),
         new("prism", "src/Prism.Host/Prism.Host.csproj", SidecarKind.Host),
     ];
+
+    /// <summary>
+    /// How each triple runs on this machine, probed once per run (the emulators' versions, their libraries) however
+    /// many of Smoke, Test and Benchmark ask.
+    /// </summary>
+    EmulationProbe RouteProbe => routeProbe ??= EmulationProbe.ForThisMachine(EnvironmentVariables);
+
+    EmulationProbe? routeProbe;
 
     [Parameter("Which sidecars to build, by name (default: all of them).")]
     readonly string[] SidecarNames = [];

@@ -21,7 +21,6 @@ internal sealed partial class Build
     /// </summary>
     async Task RunSmokeChecksAsync()
     {
-        var probe = EmulationProbe.ForThisMachine(EnvironmentVariables);
         var dataDirectory = Directory.CreateTempSubdirectory("prism-smoke-");
         var failures = new List<string>();
         try
@@ -29,7 +28,7 @@ internal sealed partial class Build
             foreach (var triple in SelectedTriples)
             {
                 var binaries = StagedFor(SelectedSidecars, [triple]).OrderBy(binary => binary.Kind).ToList();
-                var route = await probe.RouteForAsync(triple, CancellationToken);
+                var route = await RouteProbe.RouteForAsync(triple, CancellationToken);
                 if (!route.CanRun)
                 {
                     binaries.ForEach(binary => ReportSummary(binary.FileName, $"{binary.Mode.Name()}, {SizeBudget.InMegabytes(binary.Size)}: {route.Summary}"));

@@ -75,10 +75,9 @@ internal sealed partial class Build
     async Task<Dictionary<string, string?>> PublishBinariesUnderTestAsync(List<EmulationSession> sessions)
     {
         var listed = (await PublishForThisMachineBothWaysAsync(SelectedSidecars)).Select(binary => UnderTest(binary, null)).ToList();
-        var probe = EmulationProbe.ForThisMachine(EnvironmentVariables);
         foreach (var runtime in EmulatedTestRuntimes.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
         {
-            var route = await probe.RouteForAsync(runtime.Triple, CancellationToken);
+            var route = await RouteProbe.RouteForAsync(runtime.Triple, CancellationToken);
             if (route.Kind != ExecutionKind.Emulated)
             {
                 ReportSummary($"tests on {runtime.Rid}", $"not run: {route.Summary}");
