@@ -13,8 +13,12 @@ internal sealed class BuildExecutor(BuildHost host, ILogger log, CancellationTok
     /// <summary>The target whose actions are running, so <see cref="NukeBuild.ReportSummary"/> knows whose row to note.</summary>
     public ExecutableTarget? Current { get; private set; }
 
+    /// <summary>The targets of this run in order, skipped ones included (their status says so).</summary>
+    public IReadOnlyList<ExecutableTarget> Plan { get; private set; } = [];
+
     public async Task RunAsync(IReadOnlyList<ExecutableTarget> plan)
     {
+        Plan = plan;
         var stopBuild = false;
         foreach (var target in plan.Where(target => target.Status != TargetStatus.Skipped))
         {

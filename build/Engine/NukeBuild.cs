@@ -45,6 +45,10 @@ public abstract class NukeBuild
     protected void ReportSummary(string key, string value) =>
         executor?.Current?.Notes.Add(new(key, value));
 
+    /// <summary>The targets this run executes (or has executed), in order: the plan less what was skipped.</summary>
+    protected IReadOnlyList<string> ExecutingTargets =>
+        executor?.Plan.Where(target => target.Status != TargetStatus.Skipped).Select(target => target.Name).ToList() ?? [];
+
     internal void Attach(BuildContext context, AbsolutePath root, ILogger log, BuildExecutor buildExecutor)
     {
         RootDirectory = root;

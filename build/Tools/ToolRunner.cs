@@ -27,6 +27,16 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
         }
     }
 
+    /// <summary>Runs <paramref name="executable"/> quietly and returns its standard output, trimmed; a non-zero exit fails with its error output.</summary>
+    public async Task<string> ReadAsync(string executable, IEnumerable<string> arguments, string workingDirectory)
+    {
+        var result = await Cli.Wrap(executable).WithArguments(arguments).WithWorkingDirectory(workingDirectory)
+            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellation);
+        return result.ExitCode == 0
+            ? result.StandardOutput.Trim()
+            : throw BuildException.Failure($"'{Path.GetFileName(executable)} {string.Join(' ', arguments)}' in {workingDirectory} exited with code {result.ExitCode}: {result.StandardError.Trim()}");
+    }
+
     /// <summary>The SDK version <c>dotnet --version</c> reports in <paramref name="workingDirectory"/> (global.json applies).</summary>
     public async Task<string> DotNetVersionAsync(string workingDirectory)
     {

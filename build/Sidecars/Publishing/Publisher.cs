@@ -32,9 +32,23 @@ internal sealed class Publisher(ToolRunner tools, AbsolutePath root, AbsolutePat
     private static string[] Arguments(PublishRequest request) =>
     [
         "publish", request.Project, "-c", "Release", "-r", request.Runtime.Rid, "-o", request.OutputDirectory, "-nologo",
+        .. ModeProperties(request.Mode),
+        .. request.Mode == PublishMode.NativeAot ? request.ToolchainProperties : [],
+    ];
+
+    /// <summary>
+    /// The restore a publish of <paramref name="project"/> for <paramref name="rid"/> in <paramref name="mode"/> runs
+    /// first, on its own: the same packages and packs, resolved into the project's obj/project.assets.json (Pack reads
+    /// the release's SBOMs from it).
+    /// </summary>
+    public static string[] RestoreArguments(AbsolutePath project, string rid, PublishMode mode) =>
+        ["restore", project, "-r", rid, "-nologo", .. ModeProperties(mode)];
+
+    private static string[] ModeProperties(PublishMode mode) =>
+    [
         "-p:SelfContained=true",
-        .. request.Mode == PublishMode.NativeAot
-            ? (string[])["-p:PublishAot=true", .. request.ToolchainProperties]
+        .. mode == PublishMode.NativeAot
+            ? (string[])["-p:PublishAot=true"]
             : ["-p:PublishAot=false", "-p:PublishSingleFile=true", "-p:PublishTrimmed=true"],
     ];
 }
