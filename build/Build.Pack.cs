@@ -162,7 +162,7 @@ internal sealed partial class Build
             .Select(package => new DigestedFile(package.Id, new Dictionary<string, string> { ["sha512"] = package.Sha512Hex }, package.Purl));
         return
         [
-            new DigestedFile(".NET SDK", new Dictionary<string, string>(), Annotations: new Dictionary<string, string> { ["version"] = sdk }),
+            new DigestedFile(".NET SDK", null, Annotations: new Dictionary<string, string> { ["version"] = sdk }),
             .. lockFiles,
             .. packs,
         ];

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Prism.Pipeline.Release.Provenance;
 
 /// <summary>A file of the release (subject) or an input of the build (resolved dependency), with its digests by algorithm.</summary>
-internal sealed record DigestedFile(string Name, IReadOnlyDictionary<string, string> Digest, string? Uri = null, IReadOnlyDictionary<string, string>? Annotations = null);
+internal sealed record DigestedFile(string Name, IReadOnlyDictionary<string, string>? Digest, string? Uri = null, IReadOnlyDictionary<string, string>? Annotations = null);
 
 /// <summary>How a release was made, as the statement records it.</summary>
 internal sealed record BuildRecord(
@@ -31,7 +31,8 @@ internal static class ProvenanceStatement
     /// <summary>How to read this statement's parameters: Prism's Pack, version 1 of this layout (README, "Verifying a release").</summary>
     public const string BuildType = "urn:prism:build-type:pack:v1";
 
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+    // Relaxed escaping: "git+https://…" stays readable ('+' would otherwise be written \u002B); the file is UTF-8 JSON, not HTML.
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static byte[] Write(BuildRecord record)
     {
@@ -76,7 +77,12 @@ internal static class ProvenanceStatement
     /// <summary>An in-toto ResourceDescriptor: name, digest, and uri/annotations when given.</summary>
     private static Dictionary<string, object> Descriptor(DigestedFile file)
     {
-        var descriptor = new Dictionary<string, object> { ["name"] = file.Name, ["digest"] = file.Digest };
+        var descriptor = new Dictionary<string, object> { ["name"] = file.Name };
+        if (file.Digest is { Count: > 0 } digest)
+        {
+            descriptor["digest"] = digest;
+        }
+
         if (file.Uri is { } uri)
         {
             descriptor["uri"] = uri;

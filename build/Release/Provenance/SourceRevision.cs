@@ -31,7 +31,7 @@ internal sealed record SourceRevision(string Repository, string Commit, bool Dir
         return new SourceRevision(await RepositoryAsync(tools, root, environment), commit, dirty, epoch);
     }
 
-    /// <summary>On GitHub Actions the repository's https URL; elsewhere the origin remote, or this clone's folder when it has none.</summary>
+    /// <summary>On GitHub Actions the repository's https URL; elsewhere the origin remote, or this clone's folder (a file: URL) when it has none.</summary>
     private static async Task<string> RepositoryAsync(ToolRunner tools, AbsolutePath root, IReadOnlyDictionary<string, string> environment)
     {
         if (environment.GetValueOrDefault("GITHUB_SERVER_URL") is { Length: > 0 } server && environment.GetValueOrDefault("GITHUB_REPOSITORY") is { Length: > 0 } repository)
@@ -45,7 +45,7 @@ internal sealed record SourceRevision(string Repository, string Commit, bool Dir
         }
         catch (BuildException)
         {
-            return root;
+            return new Uri(root).AbsoluteUri;
         }
     }
 }
