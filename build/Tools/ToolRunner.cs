@@ -8,16 +8,25 @@ namespace Prism.Pipeline.Tools;
 /// <summary>Runs a command-line tool with its output streamed into the build log; a non-zero exit fails the target.</summary>
 internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
 {
-    /// <summary>Runs <paramref name="executable"/> and waits; Ctrl-C kills it (and its children) instead of leaving it behind.</summary>
+    /// <summary>
+    /// Runs <paramref name="executable"/> and waits; Ctrl-C kills it (and its children) instead of leaving it behind.
+    /// <paramref name="onLine"/> also sees every output line, for a caller that explains a known failure better.
+    /// </summary>
     public async Task RunAsync(string executable, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onLine = null)
     {
+        void Forward(string line)
+        {
+            log.Information("{Line}", line);
+            onLine?.Invoke(line);
+        }
+
         var command = Cli.Wrap(executable)
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => log.Information("{Line}", line)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => log.Information("{Line}", line)))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(Forward))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(Forward))
             .WithValidation(CommandResultValidation.None);
         log.Information("> {Command}", $"{Path.GetFileName(executable)} {command.Arguments}");
         var result = await command.ExecuteAsync(cancellation);
@@ -36,8 +45,9 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
     }
 
     /// <summary>Runs the <c>dotnet</c> that runs this build, so every step uses the SDK the bootstrapper chose.</summary>
-    public Task DotNetAsync(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
-        RunAsync(DotNetExecutable, arguments, workingDirectory, environment);
+    public Task DotNetAsync(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null,
+        Action<string>? onLine = null) =>
+        RunAsync(DotNetExecutable, arguments, workingDirectory, environment, onLine);
 
     /// <summary>The muxer running this process when it is <c>dotnet</c>, else <c>dotnet</c> from PATH.</summary>
     public static string DotNetExecutable { get; } =
