@@ -36,6 +36,24 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="executable"/> for what it prints (a version, a query), without logging it: its exit code and
+    /// standard output. A program that cannot be started counts as exit code -1 with no output.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> CaptureAsync(string executable, IEnumerable<string> arguments, string workingDirectory)
+    {
+        try
+        {
+            var result = await Cli.Wrap(executable).WithArguments(arguments).WithWorkingDirectory(workingDirectory)
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellation);
+            return (result.ExitCode, result.StandardOutput);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, "");
+        }
+    }
+
     /// <summary>The SDK version <c>dotnet --version</c> reports in <paramref name="workingDirectory"/> (global.json applies).</summary>
     public async Task<string> DotNetVersionAsync(string workingDirectory)
     {
