@@ -15,21 +15,25 @@ internal sealed record PackedArchive(string Triple, string FileName, long Size, 
 /// <summary>
 /// Packs <c>artifacts/release/</c>: one archive per triple (<c>.zip</c> for Windows, else <c>.tar.gz</c> keeping the
 /// executable bit), <c>SHA256SUMS</c> in sha256sum's format, and <c>manifest.json</c>. The same binaries give
-/// byte-identical archives from one run (and process) to the next: entries in name order with a fixed timestamp, owner
-/// 0:0 without names, ustar tar entries (a PAX entry's extended header is named <c>PaxHeaders.&lt;pid&gt;</c> and
-/// carries access and change times), and a gzip header that names no operating system.
+/// byte-identical archives from one run (and process, and machine) to the next: entries in name order, each with the
+/// same modification time — the commit's (<c>SOURCE_DATE_EPOCH</c>, resolved by the caller), so an archive says when
+/// its source was made and a rebuild of the commit matches it —, owner 0:0 without names, ustar tar entries (a PAX
+/// entry's extended header is named <c>PaxHeaders.&lt;pid&gt;</c> and carries access and change times), and a gzip
+/// header that names no operating system and no time.
 /// </summary>
 internal static class ReleasePacker
 {
-    private static readonly DateTimeOffset FixedTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
-    public static IReadOnlyList<PackedArchive> Pack(IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, AbsolutePath releaseDirectory, string version)
+    /// <param name="timestamp">Every entry's modification time (zip keeps it to 2 s, in the clock time of its offset).</param>
+    public static IReadOnlyList<PackedArchive> Pack(IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, AbsolutePath releaseDirectory, string version,
+        DateTimeOffset timestamp)
     {
         Directory.CreateDirectory(releaseDirectory);
         var archives = binaries.GroupBy(binary => binary.Triple)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => PackTriple(group.Key, group.OrderBy(binary => binary.Sidecar, StringComparer.Ordinal).ToList(), binariesDirectory, releaseDirectory, version))
+            .Select(group => PackTriple(group.Key, group.OrderBy(binary => binary.Sidecar, StringComparer.Ordinal).ToList(), binariesDirectory, releaseDirectory, version,
+                timestamp.ToUniversalTime()))
             .ToList();
         var sums = string.Concat(archives.Select(archive => $"{archive.Sha256}  {archive.FileName}\n"));
         new AtomicFile().WriteAllBytes(releaseDirectory / "SHA256SUMS", Encoding.UTF8.GetBytes(sums));
@@ -52,18 +56,19 @@ internal static class ReleasePacker
         return archives;
     }
 
-    private static PackedArchive PackTriple(string triple, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, AbsolutePath releaseDirectory, string version)
+    private static PackedArchive PackTriple(string triple, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, AbsolutePath releaseDirectory, string version,
+        DateTimeOffset timestamp)
     {
         var windows = SidecarFileNames.NeedsExeSuffix(triple);
         var fileName = $"prism-sidecars-{version}-{triple}{(windows ? ".zip" : ".tar.gz")}";
         using var buffer = new MemoryStream();
         if (windows)
         {
-            WriteZip(buffer, binaries, binariesDirectory);
+            WriteZip(buffer, binaries, binariesDirectory, timestamp);
         }
         else
         {
-            WriteTarGz(buffer, binaries, binariesDirectory);
+            WriteTarGz(buffer, binaries, binariesDirectory, timestamp);
         }
 
         var bytes = buffer.ToArray();
@@ -71,7 +76,7 @@ internal static class ReleasePacker
         return new PackedArchive(triple, fileName, bytes.Length, ContentHash.Sha256(bytes));
     }
 
-    private static void WriteTarGz(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory)
+    private static void WriteTarGz(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, DateTimeOffset timestamp)
     {
         var start = output.Position;
         using (var gzip = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
@@ -83,7 +88,7 @@ internal static class ReleasePacker
                 tar.WriteEntry(new UstarTarEntry(TarEntryType.RegularFile, binary.FileName)
                 {
                     Mode = FileModes.Executable,
-                    ModificationTime = FixedTime,
+                    ModificationTime = timestamp,
                     Uid = 0,
                     Gid = 0,
                     UserName = string.Empty,
@@ -100,13 +105,13 @@ internal static class ReleasePacker
         output.Position = output.Length;
     }
 
-    private static void WriteZip(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory)
+    private static void WriteZip(Stream output, IReadOnlyList<StagedBinary> binaries, AbsolutePath binariesDirectory, DateTimeOffset timestamp)
     {
         using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
         foreach (var binary in binaries)
         {
             var entry = zip.CreateEntry(binary.FileName, CompressionLevel.SmallestSize);
-            entry.LastWriteTime = FixedTime;
+            entry.LastWriteTime = timestamp;
             entry.ExternalAttributes = (int)FileModes.Executable << 16;
             using var target = entry.Open();
             using var content = File.OpenRead(binariesDirectory / binary.FileName);

@@ -28,6 +28,9 @@ public sealed class ReleasePackerTests : IDisposable
         Add("tr-daemon", SidecarKind.Daemon, "win-x64", "x86_64-pc-windows-msvc", "tr-daemon-x86_64-pc-windows-msvc.exe");
     }
 
+    /// <summary>The commit time the build hands the packer (an even second: zip keeps times to 2 s).</summary>
+    private static readonly DateTimeOffset CommitTime = new(2026, 3, 4, 5, 6, 8, TimeSpan.Zero);
+
     public void Dispose() => folder.Dispose();
 
     private void Add(string sidecar, SidecarKind kind, string rid, string triple, string fileName)
@@ -39,7 +42,7 @@ public sealed class ReleasePackerTests : IDisposable
     [Fact]
     public void One_archive_per_triple_tar_gz_with_executable_entries_and_zip_for_windows()
     {
-        var archives = ReleasePacker.Pack(staged, binaries, release, "1.2.3");
+        var archives = ReleasePacker.Pack(staged, binaries, release, "1.2.3", CommitTime);
 
         Assert.Equal(["prism-sidecars-1.2.3-x86_64-pc-windows-msvc.zip", "prism-sidecars-1.2.3-x86_64-unknown-linux-gnu.tar.gz"],
             archives.Select(archive => archive.FileName));
@@ -57,9 +60,27 @@ public sealed class ReleasePackerTests : IDisposable
     }
 
     [Fact]
+    public void Every_entry_carries_the_commit_time_in_tar_and_zip()
+    {
+        var archives = ReleasePacker.Pack(staged, binaries, release, "1.2.3", CommitTime.ToOffset(TimeSpan.FromHours(9)));
+
+        using var tar = new TarReader(new GZipStream(File.OpenRead(release / archives[1].FileName), CompressionMode.Decompress));
+        var tarTimes = new List<DateTimeOffset>();
+        while (tar.GetNextEntry() is { } entry)
+        {
+            tarTimes.Add(entry.ModificationTime);
+        }
+
+        using var zip = ZipFile.OpenRead(release / archives[0].FileName);
+        Assert.All(tarTimes, time => Assert.Equal(CommitTime, time));
+        // Zip stores a clock time without a zone: the commit's in UTC, whatever offset the time was handed in with.
+        Assert.Equal(CommitTime.UtcDateTime, Assert.Single(zip.Entries).LastWriteTime.DateTime);
+    }
+
+    [Fact]
     public void Sha256sums_lists_every_archive_in_sha256sum_format()
     {
-        var archives = ReleasePacker.Pack(staged, binaries, release, "1.2.3");
+        var archives = ReleasePacker.Pack(staged, binaries, release, "1.2.3", CommitTime);
 
         var lines = File.ReadAllLines(release / "SHA256SUMS");
 
@@ -69,7 +90,7 @@ public sealed class ReleasePackerTests : IDisposable
     [Fact]
     public void The_manifest_describes_every_sidecar()
     {
-        ReleasePacker.Pack(staged, binaries, release, "1.2.3");
+        ReleasePacker.Pack(staged, binaries, release, "1.2.3", CommitTime);
 
         using var manifest = JsonDocument.Parse(File.ReadAllBytes(release / "manifest.json"));
         var daemon = manifest.RootElement.GetProperty("sidecars").EnumerateArray().First(entry => entry.GetProperty("rid").GetString() == "win-x64");
@@ -87,10 +108,10 @@ public sealed class ReleasePackerTests : IDisposable
     [Fact]
     public void The_same_binaries_give_byte_identical_archives()
     {
-        var first = ArchiveBytes(ReleasePacker.Pack(staged, binaries, release, "1.2.3").Select(archive => archive.FileName));
+        var first = ArchiveBytes(ReleasePacker.Pack(staged, binaries, release, "1.2.3", CommitTime).Select(archive => archive.FileName));
         File.SetLastWriteTimeUtc(binaries / staged[0].FileName, DateTime.UtcNow.AddDays(-3));
 
-        var second = ArchiveBytes(ReleasePacker.Pack(staged, binaries, release, "1.2.3").Select(archive => archive.FileName));
+        var second = ArchiveBytes(ReleasePacker.Pack(staged, binaries, release, "1.2.3", CommitTime).Select(archive => archive.FileName));
 
         Assert.Equal(first.Keys, second.Keys);
         Assert.All(first, archive => Assert.True(archive.Value.SequenceEqual(second[archive.Key]), $"{archive.Key} differs between two packs"));
