@@ -37,6 +37,37 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
     }
 
     /// <summary>
+    /// Runs <paramref name="executable"/> with its output (stdout and stderr, as they come) in <paramref name="logFile"/>
+    /// instead of the build log — for a long-running nested build; a non-zero exit fails and names the file.
+    /// </summary>
+    public async Task RunToFileAsync(string executable, IEnumerable<string> arguments, string workingDirectory, string logFile,
+        IReadOnlyDictionary<string, string?>? environment = null)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        await using var writer = new StreamWriter(logFile);
+        var gate = new object();
+        void Write(string line)
+        {
+            lock (gate)
+            {
+                writer.WriteLine(line);
+            }
+        }
+
+        var command = Cli.Wrap(executable).WithArguments(arguments).WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(Write))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(Write))
+            .WithValidation(CommandResultValidation.None);
+        log.Information("> {Command} (output in {LogFile})", $"{Path.GetFileName(executable)} {command.Arguments}", logFile);
+        var result = await command.ExecuteAsync(cancellation);
+        if (result.ExitCode != 0)
+        {
+            throw BuildException.Failure($"'{Path.GetFileName(executable)} {command.Arguments}' in {workingDirectory} exited with code {result.ExitCode}; its output is in {logFile}.");
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="executable"/> for what it prints (a version, a query), without logging it: its exit code and
     /// standard output. A program that cannot be started counts as exit code -1 with no output.
     /// </summary>
