@@ -84,16 +84,20 @@ function Test-BuildStale {
     $inputs = @('build', 'src/Prism.Platform') | ForEach-Object { Join-Path $Root $_ } | Where-Object { Test-Path $_ } |
         ForEach-Object { Get-ChildItem $_ -Recurse -File } |
         Where-Object { $_.FullName.Substring($Root.Length) -notmatch '[\\/](bin|obj)[\\/]' }
-    $inputs += @('global.json', 'Directory.Build.props', 'Directory.Packages.props', '.editorconfig') |
+    $inputs += @('global.json', 'Directory.Build.props', 'Directory.Packages.props', 'src/Directory.Build.props', '.editorconfig') |
         ForEach-Object { Get-Item (Join-Path $Root $_) -ErrorAction SilentlyContinue }
     return [bool]($inputs | Where-Object { $_.LastWriteTimeUtc -gt $builtAt } | Select-Object -First 1)
 }
 
 $DotNet = Find-DotNet
 if (Test-BuildStale) {
-    $output = & $DotNet build $BuildProject -o $BuildOutput /nodeReuse:false /p:UseSharedCompilation=false -nologo -v:q 2>&1
+    # Restored in locked mode like everything the build restores (build/packages.lock.json).
+    $output = & $DotNet build $BuildProject -o $BuildOutput /nodeReuse:false /p:UseSharedCompilation=false -p:RestoreLockedMode=true -nologo -v:q 2>&1
     if ($LASTEXITCODE -ne 0) {
         $output | ForEach-Object { [Console]::Error.WriteLine($_) }
+        if ("$output" -match 'NU1004') {
+            Fail "the build project's NuGet lock file disagrees with it (NU1004 above). If its packages changed on purpose, run ``dotnet restore build/_build.csproj --force-evaluate``, then ``./build.ps1 UpdateLockFiles``, and commit the lock files."
+        }
         Fail 'the build project did not compile; its errors are above.'
     }
     (Get-Item $BuildDll).LastWriteTimeUtc = [DateTime]::UtcNow

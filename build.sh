@@ -73,8 +73,8 @@ find_dotnet() {
     mkdir -p "$TEMP"
     local script="$TEMP/dotnet-install.sh"
     fetch_dotnet_install "$script"
+    # Exactly this version: global.json does not roll forward (the lock files and the bytes depend on the SDK).
     bash "$script" --install-dir "$TEMP/dotnet" --version "$version" --no-path >&2 \
-        || bash "$script" --install-dir "$TEMP/dotnet" --channel "${version%.*}" --no-path >&2 \
         || fail "dotnet-install.sh could not install SDK $version"
     echo "$local_dotnet"
 }
@@ -84,15 +84,19 @@ build_is_stale() {
     [ ! -f "$BUILD_DLL" ] && return 0
     local newer
     newer="$(find "$ROOT/build" "$ROOT/src/Prism.Platform" "$ROOT/global.json" "$ROOT/Directory.Build.props" \
-        "$ROOT/Directory.Packages.props" "$ROOT/.editorconfig" \
+        "$ROOT/Directory.Packages.props" "$ROOT/src/Directory.Build.props" "$ROOT/.editorconfig" \
         \( -name bin -o -name obj \) -prune -o -type f -newer "$BUILD_DLL" -print 2>/dev/null | head -n 1)"
     [ -n "$newer" ]
 }
 
 DOTNET="$(find_dotnet)"
 if build_is_stale; then
-    if ! output="$("$DOTNET" build "$BUILD_PROJECT" -o "$BUILD_OUTPUT" /nodeReuse:false /p:UseSharedCompilation=false -nologo -v:q 2>&1)"; then
+    # Restored in locked mode like everything the build restores (build/packages.lock.json).
+    if ! output="$("$DOTNET" build "$BUILD_PROJECT" -o "$BUILD_OUTPUT" /nodeReuse:false /p:UseSharedCompilation=false -p:RestoreLockedMode=true -nologo -v:q 2>&1)"; then
         echo "$output" >&2
+        case "$output" in
+            *NU1004*) fail "the build project's NuGet lock file disagrees with it (NU1004 above). If its packages changed on purpose, run \`dotnet restore build/_build.csproj --force-evaluate\`, then \`./build.sh UpdateLockFiles\`, and commit the lock files." ;;
+        esac
         fail "the build project did not compile; its errors are above."
     fi
     touch "$BUILD_DLL"

@@ -1,5 +1,6 @@
 using Prism.Pipeline.Emulation;
 using Prism.Pipeline.Engine;
+using Prism.Pipeline.LockFiles;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Tools;
 using Prism.Platform;
@@ -22,7 +23,7 @@ internal sealed partial class Build
         {
             var binaries = await PublishForThisMachineBothWaysAsync(SelectedSidecars);
             string[] arguments = [.. binaries.SelectMany(binary => new[] { binary.Request.Sidecar.Kind == SidecarKind.Daemon ? "--daemon" : "--host", $"{binary.Request.ModeName}={binary.Path}" })];
-            await ToolRunner.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
+            await LockedRestore.DotNetAsync(ToolRunner, ["run", "--project", BenchmarkProject, "-c", "Release", LockedRestore.Property, "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
             if (SelectedSidecars.Contains(DaemonSidecar))
             {
                 await BenchmarkEmulatedDaemonsAsync();
@@ -81,7 +82,7 @@ internal sealed partial class Build
                     (modes.Count > 1 ? string.Join(" and ", modes.Select(binary => binary.Request.ModeName)) : $"{modes[0].Request.ModeName} only (no Native AOT publish for it here)"));
             }
 
-            await ToolRunner.DotNetAsync(["run", "--project", BenchmarkProject, "-c", "Release", "--", .. arguments, "--runs", BenchmarkEmulatedRuns.ToString(), "--no-floor"],
+            await LockedRestore.DotNetAsync(ToolRunner, ["run", "--project", BenchmarkProject, "-c", "Release", LockedRestore.Property, "--", .. arguments, "--runs", BenchmarkEmulatedRuns.ToString(), "--no-floor"],
                 RootDirectory, environment);
         }
         finally

@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using System.Xml.Linq;
 using Prism.Pipeline.Engine;
+using Prism.Pipeline.LockFiles;
 using Prism.Pipeline.Release;
 using Prism.Pipeline.Release.Provenance;
 using Prism.Pipeline.Release.Sbom;
@@ -127,11 +128,13 @@ internal sealed partial class Build
     async Task<IReadOnlyList<ResolvedPackage>> RestoredPackagesAsync(Sidecar sidecar, string rid, SidecarPublishMode mode)
     {
         var project = RootDirectory / sidecar.Project;
-        await ToolRunner.DotNetAsync(Publisher.RestoreArguments(project, rid, mode), RootDirectory);
+        // The restore the publish ran, in locked mode: it changes no lock file, and downloads what this machine lacks.
+        await LockedRestore.DotNetAsync(ToolRunner, ["restore", project, "-r", rid, "-nologo", LockedRestore.Property, .. Publisher.ModeProperties(mode)], RootDirectory);
         var graph = RestoredGraph.Read(project.Parent / "obj" / "project.assets.json", SidecarPackages.Framework, rid);
+        var lockFile = project.Parent / (mode == SidecarPublishMode.NativeAot ? ProjectLockFiles.AotFileName(rid) : ProjectLockFiles.FileName);
         try
         {
-            return SidecarPackages.Collect(graph, NuGetLockFile.Read(project.Parent / "packages.lock.json"), rid,
+            return SidecarPackages.Collect(graph, NuGetLockFile.Read(lockFile), rid,
                 nativeAot: mode == SidecarPublishMode.NativeAot, aspNetCore: sidecar.Kind == SidecarKind.Host);
         }
         catch (FileNotFoundException missing)
@@ -155,8 +158,10 @@ internal sealed partial class Build
     async Task<List<DigestedFile>> BuildInputsAsync(IEnumerable<ResolvedPackage> packages)
     {
         var sdk = await ToolRunner.DotNetVersionAsync(RootDirectory);
-        var lockFiles = Sidecars.Select(sidecar => (RootDirectory / sidecar.Project).Parent / "packages.lock.json")
-            .Where(path => path.FileExists)
+        var lockFiles = Sidecars.SelectMany(sidecar => ProjectReferences.Closure(RootDirectory / sidecar.Project))
+            .Select(project => new AbsolutePath(Path.GetDirectoryName(project)!)).Distinct()
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "packages*.lock.json"))
+            .Select(path => new AbsolutePath(path)).OrderBy(path => path.Value, StringComparer.Ordinal)
             .Select(path => new DigestedFile(path.RelativeTo(RootDirectory), new Dictionary<string, string> { ["sha256"] = ContentHash.Sha256(path) }));
         var packs = packages.Where(package => package.Role != PackageRole.Library).DistinctBy(package => package.Purl).OrderBy(package => package.Purl, StringComparer.Ordinal)
             .Select(package => new DigestedFile(package.Id, new Dictionary<string, string> { ["sha512"] = package.Sha512Hex }, package.Purl));

@@ -50,6 +50,7 @@ internal sealed partial class Build
         }
 
         var requests = PublishPlanner.Plan(sidecars, runtimes, mode, toolchain, RootDirectory, publishRoot);
+        WarnAboutMissingAotLockFiles(requests);
         var publisher = new Publisher(ToolRunner, RootDirectory, publishRoot / ".stamps", await ToolRunner.DotNetVersionAsync(RootDirectory));
         var results = new List<PublishedBinary>();
         foreach (var (request, index) in requests.Select((request, index) => (request, index)))

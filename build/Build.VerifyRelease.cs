@@ -77,7 +77,7 @@ internal sealed partial class Build
 
             var environment = new Dictionary<string, string?>
             {
-                [SourceRevision.SourceDateVariable] = source.SourceDateEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [Prism.Pipeline.Reproducibility.SourceDateEpoch.Variable] = source.SourceDateEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [SigningKeySource.Variable] = null,
                 ["TAURI_ENV_TARGET_TRIPLE"] = null,
             };

@@ -1,4 +1,5 @@
 using Prism.Pipeline.Engine;
+using Prism.Pipeline.LockFiles;
 using Prism.Pipeline.Tools;
 
 /// <summary>The recipe: its parameters, paths and the basic targets; each family of targets lives beside its body in a Build.&lt;family&gt;.cs.</summary>
@@ -21,8 +22,12 @@ internal sealed partial class Build : NukeBuild
         .Executes(() => BuildOutputs.Delete(RootDirectory, ArtifactsDirectory, Log));
 
     Target Restore => _ => _
-        .Description("Restores the NuGet packages of every project.")
-        .Executes(() => ToolRunner.DotNetAsync(["restore", Solution], RootDirectory));
+        .Description("Restores the NuGet packages of every project in locked mode: exactly as the committed lock files say.")
+        .Executes(() =>
+        {
+            RequireLockFiles(ProjectLockFiles.SolutionProjects(Solution));
+            return LockedRestore.DotNetAsync(ToolRunner, ["restore", Solution, LockedRestore.Property], RootDirectory);
+        });
 
     Target Compile => _ => _
         .Description("Builds every project; warnings are errors.")

@@ -8,16 +8,25 @@ namespace Prism.Pipeline.Tools;
 /// <summary>Runs a command-line tool with its output streamed into the build log; a non-zero exit fails the target.</summary>
 internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
 {
-    /// <summary>Runs <paramref name="executable"/> and waits; Ctrl-C kills it (and its children) instead of leaving it behind.</summary>
+    /// <summary>
+    /// Runs <paramref name="executable"/> and waits; Ctrl-C kills it (and its children) instead of leaving it behind.
+    /// <paramref name="onLine"/> also sees every output line, for a caller that explains a known failure better.
+    /// </summary>
     public async Task RunAsync(string executable, IEnumerable<string> arguments, string workingDirectory,
-        IReadOnlyDictionary<string, string?>? environment = null)
+        IReadOnlyDictionary<string, string?>? environment = null, Action<string>? onLine = null)
     {
+        void Forward(string line)
+        {
+            log.Information("{Line}", line);
+            onLine?.Invoke(line);
+        }
+
         var command = Cli.Wrap(executable)
             .WithArguments(arguments)
             .WithWorkingDirectory(workingDirectory)
             .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
-            .WithStandardOutputPipe(PipeTarget.ToDelegate(line => log.Information("{Line}", line)))
-            .WithStandardErrorPipe(PipeTarget.ToDelegate(line => log.Information("{Line}", line)))
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(Forward))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(Forward))
             .WithValidation(CommandResultValidation.None);
         log.Information("> {Command}", $"{Path.GetFileName(executable)} {command.Arguments}");
         var result = await command.ExecuteAsync(cancellation);
@@ -27,14 +36,53 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
         }
     }
 
-    /// <summary>Runs <paramref name="executable"/> quietly and returns its standard output, trimmed; a non-zero exit fails with its error output.</summary>
-    public async Task<string> ReadAsync(string executable, IEnumerable<string> arguments, string workingDirectory)
+    /// <summary>
+    /// Runs <paramref name="executable"/> with its output (stdout and stderr, as they come) in <paramref name="logFile"/>
+    /// instead of the build log — for a long-running nested build; a non-zero exit fails and names the file.
+    /// </summary>
+    public async Task RunToFileAsync(string executable, IEnumerable<string> arguments, string workingDirectory, string logFile,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var result = await Cli.Wrap(executable).WithArguments(arguments).WithWorkingDirectory(workingDirectory)
-            .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellation);
-        return result.ExitCode == 0
-            ? result.StandardOutput.Trim()
-            : throw BuildException.Failure($"'{Path.GetFileName(executable)} {string.Join(' ', arguments)}' in {workingDirectory} exited with code {result.ExitCode}: {result.StandardError.Trim()}");
+        Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
+        await using var writer = new StreamWriter(logFile);
+        var gate = new object();
+        void Write(string line)
+        {
+            lock (gate)
+            {
+                writer.WriteLine(line);
+            }
+        }
+
+        var command = Cli.Wrap(executable).WithArguments(arguments).WithWorkingDirectory(workingDirectory)
+            .WithEnvironmentVariables(environment ?? new Dictionary<string, string?>())
+            .WithStandardOutputPipe(PipeTarget.ToDelegate(Write))
+            .WithStandardErrorPipe(PipeTarget.ToDelegate(Write))
+            .WithValidation(CommandResultValidation.None);
+        log.Information("> {Command} (output in {LogFile})", $"{Path.GetFileName(executable)} {command.Arguments}", logFile);
+        var result = await command.ExecuteAsync(cancellation);
+        if (result.ExitCode != 0)
+        {
+            throw BuildException.Failure($"'{Path.GetFileName(executable)} {command.Arguments}' in {workingDirectory} exited with code {result.ExitCode}; its output is in {logFile}.");
+        }
+    }
+
+    /// <summary>
+    /// Runs <paramref name="executable"/> for what it prints (a version, a query), without logging it: its exit code and
+    /// standard output. A program that cannot be started counts as exit code -1 with no output.
+    /// </summary>
+    public async Task<(int ExitCode, string Output)> CaptureAsync(string executable, IEnumerable<string> arguments, string workingDirectory)
+    {
+        try
+        {
+            var result = await Cli.Wrap(executable).WithArguments(arguments).WithWorkingDirectory(workingDirectory)
+                .WithValidation(CommandResultValidation.None).ExecuteBufferedAsync(cancellation);
+            return (result.ExitCode, result.StandardOutput);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return (-1, "");
+        }
     }
 
     /// <summary>The SDK version <c>dotnet --version</c> reports in <paramref name="workingDirectory"/> (global.json applies).</summary>
@@ -46,8 +94,9 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
     }
 
     /// <summary>Runs the <c>dotnet</c> that runs this build, so every step uses the SDK the bootstrapper chose.</summary>
-    public Task DotNetAsync(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null) =>
-        RunAsync(DotNetExecutable, arguments, workingDirectory, environment);
+    public Task DotNetAsync(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null,
+        Action<string>? onLine = null) =>
+        RunAsync(DotNetExecutable, arguments, workingDirectory, environment, onLine);
 
     /// <summary>The muxer running this process when it is <c>dotnet</c>, else <c>dotnet</c> from PATH.</summary>
     public static string DotNetExecutable { get; } =

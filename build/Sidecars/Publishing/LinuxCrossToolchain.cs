@@ -61,6 +61,23 @@ internal sealed class LinuxCrossToolchain(RuntimeTarget host, string root, Func<
         return missing;
     }
 
+    /// <summary>
+    /// The C runtime files a Native AOT link for <paramref name="target"/> takes from this machine (libc6-dev's start files
+    /// and libc.so, libgcc's crtbeginS.o and libgcc.a), those that exist: what the toolchain record traces to packages.
+    /// </summary>
+    public IReadOnlyList<string> LinkFiles(RuntimeTarget target)
+    {
+        if (MultiarchTuple(target) is not { } tuple)
+        {
+            return [];
+        }
+
+        var libc = LibcFiles.Select(file => Path.Combine(root, "usr", "lib", tuple, file))
+            .Concat(LibcFiles.Select(file => Path.Combine(root, "usr", tuple, "lib", file)));
+        var gcc = GccRuntimeFolder(tuple) is { } folder ? new[] { Path.Combine(folder, "crtbeginS.o"), Path.Combine(folder, "libgcc.a") } : [];
+        return [.. libc.Concat(gcc).Where(File.Exists)];
+    }
+
     /// <summary>The reason AOT is not possible for <paramref name="target"/>, with the exact command that makes it possible.</summary>
     public string WhyNot(RuntimeTarget target)
     {

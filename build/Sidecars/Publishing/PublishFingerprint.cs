@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Xml.Linq;
 using Prism.Pipeline.Engine;
+using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Sidecars.Publishing;
 
@@ -20,7 +20,7 @@ internal static class PublishFingerprint
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Append(hash, $"rid={request.Runtime.Rid};mode={request.Mode};configuration=Release;sdk={sdkVersion};" +
             $"toolchain={string.Join(' ', request.ToolchainProperties)}");
-        var folders = ProjectFolders(request.Project).ToList();
+        var folders = ProjectReferences.Closure(request.Project).Select(project => Path.GetDirectoryName(project)!).ToList();
         var files = folders.SelectMany(SourceFiles)
             .Concat(folders.SelectMany(folder => FilesBetween(folder, root)))
             .Concat(SharedInputs.Select(name => (string)(root / name)).Where(File.Exists))
@@ -33,31 +33,6 @@ internal static class PublishFingerprint
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
-    }
-
-    /// <summary>The project's folder and, transitively, the folders of every project it references.</summary>
-    private static IEnumerable<string> ProjectFolders(string project)
-    {
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>([Path.GetFullPath(project)]);
-        while (pending.TryPop(out var current))
-        {
-            if (!seen.Add(current) || !File.Exists(current))
-            {
-                continue;
-            }
-
-            foreach (var reference in XDocument.Load(current).Descendants("ProjectReference"))
-            {
-                var include = reference.Attribute("Include")?.Value.Replace('\\', '/');
-                if (include is not null)
-                {
-                    pending.Push(Path.GetFullPath(Path.Combine(Path.GetDirectoryName(current)!, include)));
-                }
-            }
-        }
-
-        return seen.Select(path => Path.GetDirectoryName(path)!);
     }
 
     private static IEnumerable<string> SourceFiles(string folder) =>

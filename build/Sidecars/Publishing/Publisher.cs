@@ -1,4 +1,5 @@
 using Prism.Pipeline.Engine;
+using Prism.Pipeline.LockFiles;
 using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Sidecars.Publishing;
@@ -17,7 +18,7 @@ internal sealed class Publisher(ToolRunner tools, AbsolutePath root, AbsolutePat
 
         stamp.Delete();
         BuildOutputs.DeleteDirectory(request.OutputDirectory);
-        await tools.DotNetAsync(Arguments(request), root);
+        await LockedRestore.DotNetAsync(tools, Arguments(request), root);
         if (!request.Executable.FileExists)
         {
             throw BuildException.Failure($"Publishing {request} succeeded but left no {request.Executable.Name} in {request.OutputDirectory}. " +
@@ -28,27 +29,22 @@ internal sealed class Publisher(ToolRunner tools, AbsolutePath root, AbsolutePat
         return new PublishedBinary(request, UpToDate: false);
     }
 
-    /// <summary>Release, self-contained; Native AOT, or a trimmed single file (the project itself picks R2R/compression).</summary>
+    /// <summary>
+    /// Release, self-contained; Native AOT, or a trimmed single file (the project itself picks R2R/compression); restored
+    /// in locked mode.
+    /// </summary>
     private static string[] Arguments(PublishRequest request) =>
     [
         "publish", request.Project, "-c", "Release", "-r", request.Runtime.Rid, "-o", request.OutputDirectory, "-nologo",
-        .. ModeProperties(request.Mode),
-        .. request.Mode == PublishMode.NativeAot ? request.ToolchainProperties : [],
+        LockedRestore.Property, .. ModeProperties(request.Mode), .. request.Mode == PublishMode.NativeAot ? request.ToolchainProperties : [],
     ];
 
     /// <summary>
-    /// The restore a publish of <paramref name="project"/> for <paramref name="rid"/> in <paramref name="mode"/> runs
-    /// first, on its own: the same packages and packs, resolved into the project's obj/project.assets.json (Pack reads
-    /// the release's SBOMs from it).
+    /// The MSBuild properties of a mode. They decide what a publish restores (Native AOT adds the ILCompiler package), so
+    /// UpdateLockFiles restores with these same ones.
     /// </summary>
-    public static string[] RestoreArguments(AbsolutePath project, string rid, PublishMode mode) =>
-        ["restore", project, "-r", rid, "-nologo", .. ModeProperties(mode)];
-
-    private static string[] ModeProperties(PublishMode mode) =>
-    [
-        "-p:SelfContained=true",
-        .. mode == PublishMode.NativeAot
-            ? (string[])["-p:PublishAot=true"]
-            : ["-p:PublishAot=false", "-p:PublishSingleFile=true", "-p:PublishTrimmed=true"],
-    ];
+    public static IReadOnlyList<string> ModeProperties(PublishMode mode) =>
+        mode == PublishMode.NativeAot
+            ? ["-p:SelfContained=true", "-p:PublishAot=true"]
+            : ["-p:SelfContained=true", "-p:PublishAot=false", "-p:PublishSingleFile=true", "-p:PublishTrimmed=true"];
 }

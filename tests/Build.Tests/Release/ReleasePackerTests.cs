@@ -66,6 +66,24 @@ public sealed class ReleasePackerTests : IDisposable
     }
 
     [Fact]
+    public void Every_entry_carries_the_source_time_in_utc_whatever_offset_it_is_handed_in_with()
+    {
+        var archives = ReleasePacker.Pack(staged, Boms, binaries, release, "1.2.3", SourceTime.ToOffset(TimeSpan.FromHours(9)));
+
+        using var tar = new TarReader(new GZipStream(File.OpenRead(release / archives[1].FileName), CompressionMode.Decompress));
+        var tarTimes = new List<DateTimeOffset>();
+        while (tar.GetNextEntry() is { } entry)
+        {
+            tarTimes.Add(entry.ModificationTime);
+        }
+
+        using var zip = ZipFile.OpenRead(release / archives[0].FileName);
+        Assert.All(tarTimes, time => Assert.Equal(SourceTime, time));
+        // Zip stores a clock time without a zone: the source time in UTC.
+        Assert.All(zip.Entries, entry => Assert.Equal(SourceTime.UtcDateTime, entry.LastWriteTime.DateTime));
+    }
+
+    [Fact]
     public void Every_sbom_lies_beside_the_archives_byte_for_byte_as_inside_them()
     {
         var archives = ReleasePacker.Pack(staged, Boms, binaries, release, "1.2.3", SourceTime);
