@@ -129,7 +129,10 @@ internal sealed partial class Build
     {
         var project = RootDirectory / sidecar.Project;
         // The restore the publish ran, in locked mode: it changes no lock file, and downloads what this machine lacks.
-        await LockedRestore.DotNetAsync(ToolRunner, ["restore", project, "-r", rid, "-nologo", LockedRestore.Property, .. Publisher.ModeProperties(mode)], RootDirectory);
+        // (RuntimeIdentifier, as a publish sets it, not restore's -r, which sets RuntimeIdentifiers: src/Directory.Build.props
+        // picks a Native AOT publish's own lock file by it.)
+        await LockedRestore.DotNetAsync(ToolRunner, ["restore", project, $"-p:RuntimeIdentifier={rid}", "-p:_IsPublishing=true", "-nologo", LockedRestore.Property,
+            .. Publisher.ModeProperties(mode)], RootDirectory);
         var graph = RestoredGraph.Read(project.Parent / "obj" / "project.assets.json", SidecarPackages.Framework, rid);
         var lockFile = project.Parent / (mode == SidecarPublishMode.NativeAot ? ProjectLockFiles.AotFileName(rid) : ProjectLockFiles.FileName);
         try

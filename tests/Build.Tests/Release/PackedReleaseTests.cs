@@ -61,9 +61,9 @@ public sealed class PackedReleaseTests(PackedReleaseFixture release) : IClassFix
     {
         Assert.Equal(
         [
-            "SHA256SUMS", "SHA256SUMS.minisig", "manifest.json", .. Sboms.Take(2),
+            "SHA256SUMS", "SHA256SUMS.minisig", "manifest.json",
             "prism-sidecars-0.1.0-x86_64-pc-windows-msvc.zip", "prism-sidecars-0.1.0-x86_64-unknown-linux-gnu.tar.gz",
-            "provenance.intoto.json", .. Sboms.Skip(2),
+            .. Sboms.Take(2), "provenance.intoto.json", .. Sboms.Skip(2),
         ], release.First.Keys);
         Assert.Contains("SHA256SUMS: signed (minisign key " + release.Key.PublicKey.KeyIdText + ")", release.LastPack.Output, StringComparison.Ordinal);
     }
@@ -99,14 +99,16 @@ public sealed class PackedReleaseTests(PackedReleaseFixture release) : IClassFix
     }
 
     [Theory]
-    [InlineData("tr-daemon-x86_64-unknown-linux-gnu.cdx.json", "src/Prism.Daemon", "linux-x64")]
-    [InlineData("prism-x86_64-unknown-linux-gnu.cdx.json", "src/Prism.Host", "linux-x64")]
-    [InlineData("tr-daemon-x86_64-pc-windows-msvc.cdx.json", "src/Prism.Daemon", "win-x64")]
-    [InlineData("prism-x86_64-pc-windows-msvc.cdx.json", "src/Prism.Host", "win-x64")]
-    public void Every_lock_file_package_is_in_the_sbom_with_its_version_hash_and_purl_and_the_rest_are_the_sdks_packs(string sbomName, string project, string rid)
+    [InlineData("tr-daemon-x86_64-unknown-linux-gnu.cdx.json", "src/Prism.Daemon/packages.aot.linux-x64.lock.json", "linux-x64")]
+    [InlineData("prism-x86_64-unknown-linux-gnu.cdx.json", "src/Prism.Host/packages.aot.linux-x64.lock.json", "linux-x64")]
+    [InlineData("tr-daemon-x86_64-pc-windows-msvc.cdx.json", "src/Prism.Daemon/packages.lock.json", "win-x64")]
+    [InlineData("prism-x86_64-pc-windows-msvc.cdx.json", "src/Prism.Host/packages.lock.json", "win-x64")]
+    public void Every_lock_file_package_is_in_the_sbom_with_its_version_hash_and_purl_and_the_rest_are_the_sdks_packs(string sbomName, string lockFileName, string rid)
     {
-        // The lock file read here on its own: net10.0's packages with the RID's section on top, projects left out.
-        using var lockFile = JsonDocument.Parse(File.ReadAllBytes(release.Repository.Root / project / "packages.lock.json"));
+        // The committed lock file (Native AOT publishes have their own), read here on its own: net10.0's packages with
+        // the RID's section on top, projects left out.
+        var project = Path.GetDirectoryName(lockFileName)!;
+        using var lockFile = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryPaths.Root, lockFileName)));
         var locked = new Dictionary<string, (string Version, string Hash)>(StringComparer.OrdinalIgnoreCase);
         foreach (var section in lockFile.RootElement.GetProperty("dependencies").EnumerateObject().Where(section => section.Name is "net10.0" || section.Name == $"net10.0/{rid}"))
         {
