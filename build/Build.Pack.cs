@@ -11,6 +11,7 @@ using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Inspection;
 using Prism.Pipeline.Sidecars.Publishing;
 using Prism.Pipeline.Sidecars.Staging;
+using Prism.Pipeline.Toolchain;
 using Prism.Pipeline.Tools;
 using Prism.Platform;
 using SidecarPublishMode = Prism.Pipeline.Sidecars.Publishing.PublishMode;
@@ -63,7 +64,7 @@ internal sealed partial class Build
             ExecutingTargets,
             PackParameters(staged),
             [.. archives.Select(archive => archive.FileName).Concat(sbomNames).Order(StringComparer.Ordinal)
-                .Select(name => new DigestedFile(name, new Dictionary<string, string> { ["sha256"] = ContentHash.Sha256(ReleaseDirectory / name) }))],
+                .Select(name => new DigestedFile(name, Sha256Digest(ReleaseDirectory / name)))],
             await BuildInputsAsync(boms.Values.SelectMany(bom => bom.Packages)),
             BuilderId,
             new Dictionary<string, string> { ["os"] = RuntimeInformation.OSDescription, ["architecture"] = RuntimeInformation.OSArchitecture.ToString().ToLowerInvariant() }));
@@ -157,7 +158,11 @@ internal sealed partial class Build
         ["version"] = ProductVersion,
     };
 
-    /// <summary>What a rebuild must match besides the commit: the SDK, every project's lock file, and the packs and tools each SBOM names.</summary>
+    /// <summary>
+    /// What a rebuild must match besides the commit: the SDK, every lock file of the sidecars' projects, and the
+    /// toolchain — from the toolchain records of the machines that published (RecordToolchain's artifacts/toolchain.json,
+    /// and a CI gather job's artifacts/toolchains/*.json, one per build job), else the packs and tools each SBOM names.
+    /// </summary>
     async Task<List<DigestedFile>> BuildInputsAsync(IEnumerable<ResolvedPackage> packages)
     {
         var sdk = await ToolRunner.DotNetVersionAsync(RootDirectory);
@@ -165,16 +170,37 @@ internal sealed partial class Build
             .Select(project => new AbsolutePath(Path.GetDirectoryName(project)!)).Distinct()
             .SelectMany(folder => Directory.EnumerateFiles(folder, "packages*.lock.json"))
             .Select(path => new AbsolutePath(path)).OrderBy(path => path.Value, StringComparer.Ordinal)
-            .Select(path => new DigestedFile(path.RelativeTo(RootDirectory), new Dictionary<string, string> { ["sha256"] = ContentHash.Sha256(path) }));
-        var packs = packages.Where(package => package.Role != PackageRole.Library).DistinctBy(package => package.Purl).OrderBy(package => package.Purl, StringComparer.Ordinal)
-            .Select(package => new DigestedFile(package.Id, new Dictionary<string, string> { ["sha512"] = package.Sha512Hex }, package.Purl));
-        return
-        [
-            new DigestedFile(".NET SDK", null, Annotations: new Dictionary<string, string> { ["version"] = sdk }),
-            .. lockFiles,
-            .. packs,
-        ];
+            .Select(path => new DigestedFile(path.RelativeTo(RootDirectory), Sha256Digest(path)));
+        var recordFiles = new[] { ToolchainRecordFile }.Where(file => file.FileExists)
+            .Concat((ArtifactsDirectory / "toolchains").DirectoryExists
+                ? Directory.EnumerateFiles(ArtifactsDirectory / "toolchains", "*.json").Order(StringComparer.Ordinal).Select(file => new AbsolutePath(file))
+                : [])
+            .ToList();
+        var records = recordFiles.Select(file => (File: file, Record: ToolchainRecord.FromJson(File.ReadAllBytes(file)))).ToList();
+        var sdks = records.Select(entry => entry.Record.Sdk).Append(sdk).Distinct(StringComparer.Ordinal)
+            .Select(version => new DigestedFile(".NET SDK", null, Annotations: new Dictionary<string, string> { ["version"] = version }));
+        var packs = records.Count > 0
+            ? records.SelectMany(entry => entry.Record.Publishes).SelectMany(publish => publish.Packs)
+                .DistinctBy(pack => (pack.Id, pack.Version)).OrderBy(pack => pack.Id, StringComparer.OrdinalIgnoreCase)
+                .Select(pack => new DigestedFile(pack.Id, pack.Sha512 is { } sha512 ? new Dictionary<string, string> { ["sha512"] = Convert.ToHexStringLower(Convert.FromBase64String(sha512)) } : null,
+                    $"pkg:nuget/{pack.Id}@{pack.Version}", new Dictionary<string, string> { ["role"] = pack.Role }))
+            : packages.Where(package => package.Role != PackageRole.Library).DistinctBy(package => package.Purl).OrderBy(package => package.Purl, StringComparer.Ordinal)
+                .Select(package => new DigestedFile(package.Id, new Dictionary<string, string> { ["sha512"] = package.Sha512Hex }, package.Purl));
+        var tools = records.SelectMany(entry => entry.Record.NativeTools).DistinctBy(tool => (tool.Name, tool.Version))
+            .Select(tool => new DigestedFile(tool.Name, null, Annotations: new Dictionary<string, string>
+            {
+                ["version"] = tool.Version, ["package"] = tool.Package ?? "", ["packageVersion"] = tool.PackageVersion ?? "",
+            }));
+        var linkPackages = records.SelectMany(entry => entry.Record.Publishes).SelectMany(publish => publish.LinkPackages).Distinct()
+            .Select(package => new DigestedFile($"{package.Name}:{package.Architecture}", null, Annotations: new Dictionary<string, string>
+            {
+                ["version"] = package.Version, ["kind"] = "C runtime package linked into a Native AOT sidecar",
+            }));
+        var recorded = recordFiles.Select(file => new DigestedFile(file.RelativeTo(RootDirectory), Sha256Digest(file), Annotations: new Dictionary<string, string> { ["kind"] = "toolchain record" }));
+        return [.. sdks, .. lockFiles, .. recorded, .. packs, .. tools, .. linkPackages];
     }
+
+    static Dictionary<string, string> Sha256Digest(AbsolutePath file) => new() { ["sha256"] = ContentHash.Sha256(file) };
 
     /// <summary>The CI run's URL on GitHub Actions; elsewhere this machine, by kind (no host name).</summary>
     string BuilderId =>
