@@ -4,6 +4,7 @@ using Prism.Pipeline.Release;
 using Prism.Pipeline.Release.Provenance;
 using Prism.Pipeline.Release.Signing;
 using Prism.Pipeline.Release.Verification;
+using Prism.Pipeline.Reproducibility;
 using Prism.Pipeline.Sidecars.Publishing;
 using Prism.Pipeline.Tools;
 
@@ -77,7 +78,7 @@ internal sealed partial class Build
 
             var environment = new Dictionary<string, string?>
             {
-                [Prism.Pipeline.Reproducibility.SourceDateEpoch.Variable] = source.SourceDateEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                [SourceDateEpoch.Variable] = source.SourceDateEpoch?.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 [SigningKeySource.Variable] = null,
                 ["TAURI_ENV_TARGET_TRIPLE"] = null,
             };
@@ -95,11 +96,15 @@ internal sealed partial class Build
                     : ToolRunner.RunAsync(clone / "build.sh", part.PackArguments, clone, environment));
                 foreach (var archive in part.Archives)
                 {
-                    var comparison = ArchiveComparison.Compare(release / archive, clone / "artifacts" / "release" / archive);
+                    var rebuilt = clone / "artifacts" / "release" / archive;
+                    var comparison = ArchiveComparison.Compare(release / archive, rebuilt);
                     ReportSummary(archive, comparison ?? "rebuilt: byte-identical");
                     if (comparison is not null)
                     {
-                        problems.Add($"{archive}: {comparison}.{sdkNote}");
+                        var where = rebuilt.FileExists && Diffoscope.Find(ToolRunner) is { } diffoscope
+                            ? "\n" + await diffoscope.DescribeAsync(release / archive, rebuilt)
+                            : "";
+                        problems.Add($"{archive}: {comparison}.{sdkNote}{where}");
                     }
                 }
             }

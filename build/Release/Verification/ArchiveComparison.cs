@@ -30,7 +30,7 @@ internal static class ArchiveComparison
             }).OfType<string>().ToList();
         return entries.Count == 0
             ? $"the archives differ ({new FileInfo(released).Length} vs {new FileInfo(rebuilt).Length} bytes) while every entry is identical: their metadata (times, modes, order) differs"
-            : "the archives differ: " + string.Join("; ", entries) + $". `diffoscope {released} {rebuilt}` shows where";
+            : "the archives differ: " + string.Join("; ", entries);
     }
 
     private static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
