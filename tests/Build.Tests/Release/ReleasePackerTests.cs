@@ -160,6 +160,8 @@ public sealed class ReleasePackerTests : IDisposable
         }
 
         start.Environment.Remove("TAURI_ENV_TARGET_TRIPLE");
+        // The folder is no git clone, so the archives' time comes from SOURCE_DATE_EPOCH, as a packager's tarball build gets it.
+        start.Environment["SOURCE_DATE_EPOCH"] = CommitTime.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
