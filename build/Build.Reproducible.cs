@@ -47,19 +47,24 @@ internal sealed partial class Build
         var kept = false;
         try
         {
-            foreach (var (clone, index) in clones.Select((clone, index) => (clone, index)))
+            // Both at once, each in its own processes: their restores, the bootstrappers' compiles and single-threaded
+            // phases overlap; a failing one lets the other finish before the failure is reported (no process is left).
+            var builds = clones.Select(async (clone, index) =>
             {
                 var name = index == 0 ? "first" : "second";
                 var watch = Stopwatch.StartNew();
                 await repository.CloneAsync(commit, clone);
                 await BuildCloneAsync(clone, ReproducibilityDirectory / $"{name}-build.log");
-                ReportSummary($"{name} clone", $"{clone}: built in {watch.Elapsed:m\\:ss}");
-            }
+                return $"{clone}: built in {watch.Elapsed:h\\:mm\\:ss}";
+            }).ToList();
+            await Task.WhenAll(builds);
+            ReportSummary("first clone", await builds[0]);
+            ReportSummary("second clone", await builds[1]);
 
             var result = OutputComparison.Compare(clones[0], clones[1], ReproducibleFolders, NotReproduced);
             WriteReproducibilityReport(commit, clones[0], result);
             ReportWhatWasBuilt(clones[0]);
-            ReportSummary("compared", $"{result.Identical.Count} identical files, {result.Differences.Count} different; {total.Elapsed:m\\:ss} in all");
+            ReportSummary("compared", $"{result.Identical.Count} identical files, {result.Differences.Count} different; {total.Elapsed:h\\:mm\\:ss} in all");
             if (!result.Same)
             {
                 kept = true;

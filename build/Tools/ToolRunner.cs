@@ -44,7 +44,8 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(logFile)!);
-        await using var writer = new StreamWriter(logFile);
+        // Flushed line by line, so the log can be followed while the build runs.
+        await using var writer = new StreamWriter(logFile) { AutoFlush = true };
         var gate = new object();
         void Write(string line)
         {
