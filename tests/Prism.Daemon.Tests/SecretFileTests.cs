@@ -194,7 +194,10 @@ public sealed class SecretFileTests
         Assert.Equal(keyed, Assert.Single(rig.SessionFiles()));
     }
 
-    /// <summary>An earlier version may have left its file readable by others (mode 644): the keyed file is owner-only from the start.</summary>
+    /// <summary>
+    /// An earlier version may have left its file readable by others (mode 644): the keyed file is owner-only from the
+    /// start, not only after a successful restore saves it again — here Trade Republic cannot be reached, so nothing is.
+    /// </summary>
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     [UnsupportedOSPlatform("windows")]
@@ -202,14 +205,17 @@ public sealed class SecretFileTests
     {
         SkipOnWindows(daemon);
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        var keyed = await rig.SavedSessionOfARestartedDaemonAsync();
+        await rig.LogInAsync();
+        var keyed = Assert.Single(rig.SessionFiles());
         var legacy = Path.Combine(rig.DataDirectory, LegacyNameOf(FakeAccount.Phone));
         File.Move(keyed, legacy);
         File.SetUnixFileMode(legacy, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await rig.RestartDaemonAsync(new Dictionary<string, string> { ["PRISM_TR_API_URL"] = "http://127.0.0.1:9" });
 
-        Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());
+        await rig.CallFailingAsync("login", 1010, SessionRig.LoginParams(restoreOnly: true));
 
         Assert.Equal(keyed, Assert.Single(rig.SessionFiles()));
+        Assert.False(File.Exists(legacy));
         Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(keyed));
     }
 
