@@ -91,7 +91,7 @@ internal static partial class PrivateFile
     /// open(2) with O_NOFOLLOW: a link swapped in after the checks of <see cref="ReadIfPresent"/> is refused by the
     /// kernel itself instead of followed (.NET has no such option). Null when the file went meanwhile.
     /// </summary>
-    private static byte[]? ReadWithoutFollowing(string path)
+    internal static byte[]? ReadWithoutFollowing(string path)
     {
         var descriptor = PosixCalls.Open(path, PosixCalls.ReadNoFollowFlags);
         if (descriptor < 0)
