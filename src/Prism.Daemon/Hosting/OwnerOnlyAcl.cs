@@ -39,18 +39,12 @@ internal static class OwnerOnlyAcl
 
     private static SecurityIdentifier Administrators => new(WellKnownSidType.BuiltinAdministratorsSid, null);
 
-    /// <summary>
-    /// Full control for the user and SYSTEM, inherited by what is created inside; nothing from the parent. The owner is
-    /// set only for a folder being created (an existing one keeps its owner: changing it needs a right the user may lack).
-    /// </summary>
-    private static DirectorySecurity ForFolder(bool withOwner)
+    /// <summary>Owned by the user, full control for the user and SYSTEM, inherited by what is created inside; nothing from the parent.</summary>
+    private static DirectorySecurity ForFolder()
     {
         var security = new DirectorySecurity();
         security.SetAccessRuleProtection(isProtected: true, preserveInheritance: false);
-        if (withOwner)
-        {
-            security.SetOwner(User);
-        }
+        security.SetOwner(User);
 
         foreach (var sid in new[] { User, System })
         {
@@ -82,7 +76,7 @@ internal static class OwnerOnlyAcl
             Directory.CreateDirectory(parent);
         }
 
-        ForFolder(withOwner: true).CreateDirectory(path);
+        ForFolder().CreateDirectory(path);
     }
 
     /// <summary>What an existing folder's owner and DACL allow others: each list names accounts (as Windows names them).</summary>
@@ -116,8 +110,29 @@ internal static class OwnerOnlyAcl
         return new FolderAccess(foreignOwner, [.. mayWrite.Distinct()], [.. mayRead.Distinct()]);
     }
 
-    /// <summary>Replaces the folder's DACL by the owner-only one (what is inside inherits it, except files with their own protected DACL).</summary>
-    public static void MakePrivate(string path) => new DirectoryInfo(path).SetAccessControl(ForFolder(withOwner: false));
+    /// <summary>
+    /// Takes every other account's entries out of the folder's DACL, keeping the user's, SYSTEM's and the
+    /// Administrators' as they are; what was inherited is kept as the folder's own (protected) so that the parent's
+    /// entries for others stop applying. Only the DACL is written, with the owner it had.
+    /// </summary>
+    public static void MakePrivate(string path)
+    {
+        var folder = new DirectoryInfo(path);
+        var security = folder.GetAccessControl(AccessControlSections.Access | AccessControlSections.Owner);
+        security.SetAccessRuleProtection(isProtected: true, preserveInheritance: true);
+        folder.SetAccessControl(security);
+        security = folder.GetAccessControl(AccessControlSections.Access | AccessControlSections.Owner);
+        var ours = new[] { User, System, Administrators };
+        foreach (FileSystemAccessRule rule in security.GetAccessRules(includeExplicit: true, includeInherited: false, typeof(SecurityIdentifier)))
+        {
+            if (rule.IdentityReference is SecurityIdentifier sid && !ours.Contains(sid))
+            {
+                security.PurgeAccessRules(sid);
+            }
+        }
+
+        folder.SetAccessControl(security);
+    }
 
     private static string NameOf(SecurityIdentifier sid)
     {
