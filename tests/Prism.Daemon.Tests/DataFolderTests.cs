@@ -66,9 +66,9 @@ public sealed partial class DataFolderTests
             File.WriteAllText(Path.Combine(stagingHere, "session-names.key"), "half a copy");
 
             await rig.RestartDaemonAsync(new Dictionary<string, string> { ["PRISM_DATA_DIR"] = "" });
-            await rig.Daemon.WaitForStderrLineAsync($"Moved the data folder from {roaming} to {local}");
 
             Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());
+            await rig.Daemon.WaitForStderrLineAsync($"Moved the data folder from {roaming} to {local}");
             Assert.False(Directory.Exists(roamingHere), $"{roamingHere} is still there.");
             Assert.False(Directory.Exists(stagingHere), $"{stagingHere} is still there.");
             Assert.Equal(saved, Directory.GetFiles(localHere).Select(Path.GetFileName).Order().ToList());
