@@ -22,12 +22,29 @@ internal static class Program
             return CommandLine.Run(command, args, Console.Out, Console.Error);
         }
 
+        // Before anything secret is in memory: no core file, no dump.
+        var unhardened = CoreDumps.Prevent();
         var options = DaemonOptions.FromEnvironment();
         using var log = DaemonLogging.Create(options);
-        // A data folder that cannot hold secrets is reported now; get_status still answers, a login says it again.
-        foreach (var problem in options.Problems.Append(new DataDirectory(options.DataDirectory).Check()).OfType<string>())
+        foreach (var problem in options.Problems.Concat(unhardened))
         {
             log.Warning("{Problem}", problem);
+        }
+
+        if (OperatingSystem.IsWindows() && options.RoamingDataDirectory is { } roaming)
+        {
+            new RoamingFolderMove(roaming, options.DataDirectory, log).Run();
+        }
+
+        // A data folder that cannot hold secrets is reported now; get_status still answers, a login says it again.
+        var folder = new DataDirectory(options.DataDirectory, log);
+        if (folder.Check() is { } unusable)
+        {
+            log.Warning("{Problem}", unusable);
+        }
+        else
+        {
+            folder.DeleteInterruptedWrites();
         }
 
         var stop = new StopSignal();
@@ -36,7 +53,7 @@ internal static class Program
         await using var stdout = StandardStreams.OpenOutput();
         using var writer = new ProtocolWriter(stdout);
         using var http = TradeRepublicHttp.CreateClient();
-        using var session = SessionComposition.Create(options, http, log);
+        using var session = SessionComposition.Create(options, folder, http, log);
         var methods = new DaemonMethods(SidecarVersion.Current, session, stop);
         var handler = new StdioMessageHandler(
             new BoundedLineReader(stdin, BoundedLineReader.DefaultMaxLineBytes),

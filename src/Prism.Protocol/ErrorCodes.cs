@@ -27,6 +27,7 @@ public enum ApplicationErrorCode
     ClientOutdated = 1009,
     UpstreamError = 1010,
     Timeout = 1011,
+    DataFolderUnusable = 1012,
 }
 
 /// <summary>The contract's names for application error codes, as clients print them.</summary>
@@ -46,7 +47,8 @@ public static class ApplicationErrorCodeNames
         ApplicationErrorCode.ClientOutdated => "CLIENT_OUTDATED",
         ApplicationErrorCode.UpstreamError => "UPSTREAM_ERROR",
         ApplicationErrorCode.Timeout => "TIMEOUT",
-        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not an application error code of the tr-daemon contract (1001-1011)."),
+        ApplicationErrorCode.DataFolderUnusable => "DATA_FOLDER_UNUSABLE",
+        _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Not an application error code of the tr-daemon contract (1001-1012)."),
     };
 }
 

@@ -83,49 +83,6 @@ public sealed class SecretFileTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    [UnsupportedOSPlatform("windows")]
-    public async Task A_data_folder_open_to_others_is_refused_with_its_fix_and_nothing_is_written_into_it(string daemon)
-    {
-        SkipOnWindows(daemon);
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        File.SetUnixFileMode(rig.DataDirectory, File.GetUnixFileMode(rig.DataDirectory) | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
-        await rig.RestartDaemonAsync();
-        var fix = $"chmod 700 {rig.DataDirectory}";
-
-        await rig.Daemon.WaitForStderrLineAsync(fix);
-        var status = await rig.CallAsync("get_status");
-        Assert.Equal("idle", status.GetProperty("status").GetString());
-        var message = await LoginFailsWithInternalErrorAsync(rig);
-
-        Assert.Contains(fix, message, StringComparison.Ordinal);
-        Assert.Empty(Directory.GetFileSystemEntries(rig.DataDirectory));
-        Assert.Equal(0, rig.Server.LoginRequests);
-    }
-
-    /// <summary>Run as another user (nobody, through util-linux's setpriv) on this test's own folder, 0700 but not that user's.</summary>
-    [Theory(Timeout = TestTimeouts.Default)]
-    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task A_data_folder_of_another_user_is_refused_with_its_fix(string daemon)
-    {
-        var target = DaemonTarget.Resolve(daemon);
-        Assert.SkipUnless(Environment.UserName == "root" && File.Exists("/usr/bin/setpriv"), "Running the daemon as another user needs root and /usr/bin/setpriv (util-linux).");
-        Assert.SkipWhen(target.Binary?.Emulator is not null, $"{daemon}: an emulator's own files (Wine's prefix) are root's, so it cannot run as another user; the native rows check this.");
-        // Binary = null: the command below is the whole start (the native binary, or dotnet with the JIT build, under setpriv).
-        var asNobody = target with { Command = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", .. target.Command], Binary = null };
-        var environment = new Dictionary<string, string> { ["HOME"] = Path.GetTempPath(), ["DOTNET_CLI_HOME"] = Path.GetTempPath() };
-        await using var process = await DaemonProcess.StartReadyAsync(asNobody, new DaemonSetup(Environment: environment), TestContext.Current.CancellationToken);
-
-        await process.SendLineAsync("""{"method":"get_status","id":1}""");
-        Reply.AssertResult((await process.ReadLineAsync())!, "1");
-        await process.SendLineAsync($$"""{"method":"login","params":{{SessionRig.LoginParams()}},"id":2}""");
-        var message = AssertInternalError((await process.ReadLineAsync())!);
-
-        Assert.Contains("belongs to another user", message, StringComparison.Ordinal);
-        Assert.Contains("chown", message, StringComparison.Ordinal);
-    }
-
-    [Theory(Timeout = TestTimeouts.Default)]
-    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
     public async Task A_data_folder_that_cannot_exist_is_named_in_the_login_error_and_get_status_still_answers(string daemon)
     {
         var target = DaemonTarget.Resolve(daemon);
@@ -140,7 +97,7 @@ public sealed class SecretFileTests
         var status = await rig.CallAsync("get_status");
         Assert.Equal("idle", status.GetProperty("status").GetString());
         Assert.False(status.GetProperty("has_saved_session").GetBoolean());
-        var message = await LoginFailsWithInternalErrorAsync(rig);
+        var message = await DataFolderRuleTests.LoginFailsWith1012Async(rig);
 
         Assert.Contains(folder, message, StringComparison.Ordinal);
         Assert.Contains("PRISM_DATA_DIR", message, StringComparison.Ordinal);
@@ -237,20 +194,130 @@ public sealed class SecretFileTests
         Assert.Equal(keyed, Assert.Single(rig.SessionFiles()));
     }
 
+    /// <summary>
+    /// An earlier version may have left its file readable by others (mode 644): the keyed file is owner-only from the
+    /// start, not only after a successful restore saves it again — here Trade Republic cannot be reached, so nothing is.
+    /// </summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_session_moved_from_its_earlier_name_is_owner_only(string daemon)
+    {
+        SkipOnWindows(daemon);
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var keyed = Assert.Single(rig.SessionFiles());
+        var legacy = Path.Combine(rig.DataDirectory, LegacyNameOf(FakeAccount.Phone));
+        File.Move(keyed, legacy);
+        File.SetUnixFileMode(legacy, OwnerReadWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        await rig.RestartDaemonAsync(new Dictionary<string, string> { ["PRISM_TR_API_URL"] = "http://127.0.0.1:9" });
+
+        await rig.CallFailingAsync("login", 1010, SessionRig.LoginParams(restoreOnly: true));
+
+        Assert.Equal(keyed, Assert.Single(rig.SessionFiles()));
+        Assert.False(File.Exists(legacy));
+        Assert.Equal(OwnerReadWrite, File.GetUnixFileMode(keyed));
+    }
+
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Temporary_files_an_interrupted_save_left_are_deleted_at_start(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var session = Assert.Single(rig.SessionFiles());
+        // What a daemon killed between writing and renaming leaves (this version's random names, an earlier one's pid),
+        // and a file of the user's that only looks alike.
+        string[] interrupted = [$"{session}.0123456789abcdef.tmp", Path.Combine(rig.DataDirectory, "device-id.fedcba9876543210.tmp"), $"{session}.4711.tmp"];
+        foreach (var file in interrupted)
+        {
+            File.Copy(session, file);
+        }
+
+        var unrelated = Path.Combine(rig.DataDirectory, "notes.tmp");
+        File.WriteAllText(unrelated, "mine");
+
+        await rig.RestartDaemonAsync();
+        await rig.Daemon.WaitForStderrLineAsync("Deleted 3 temporary file(s) that an interrupted save left");
+
+        Assert.All(interrupted, file => Assert.False(File.Exists(file), $"{Path.GetFileName(file)} is still there."));
+        Assert.Equal("mine", File.ReadAllText(unrelated));
+        Assert.True((await rig.CallAsync("login", SessionRig.LoginParams(restoreOnly: true))).GetProperty("restored").GetBoolean());
+    }
+
+    /// <summary>
+    /// A folder (not empty) in place of the session file cannot be deleted, as on a read-only disk: the daemon is
+    /// signed out all the same, and says what it could not delete.
+    /// </summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task Logout_signs_out_even_when_the_saved_session_cannot_be_deleted(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        var session = Assert.Single(rig.SessionFiles());
+        File.Delete(session);
+        Directory.CreateDirectory(session);
+        File.WriteAllText(Path.Combine(session, "keep"), "");
+
+        var message = DataFolderRuleTests.AssertDataFolderUnusable(await rig.SendAsync("logout"));
+
+        Assert.Contains("You are signed out, but the saved session stays on disk", message, StringComparison.Ordinal);
+        Assert.Contains(Path.GetFileName(session), message, StringComparison.Ordinal);
+        Assert.Contains(rig.Daemon.DataDirectorySeenByDaemon, message, StringComparison.Ordinal);
+        Assert.Equal("idle", (await rig.CallAsync("get_status")).GetProperty("status").GetString());
+        await rig.CallFailingAsync("fetch_portfolio", 1001);
+    }
+
+    /// <summary>
+    /// Files another user wrote into the user's folder (e.g. a run under sudo): the daemon, run as nobody, may not
+    /// read them, refuses the login with the fix before anything goes upstream, and leaves them as they are.
+    /// </summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [UnsupportedOSPlatform("windows")]
+    public async Task A_key_or_device_id_this_user_cannot_read_is_1012_with_the_fix_and_left_as_it_is(string daemon)
+    {
+        using var nobody = AnotherUser.Prepare(daemon);
+        await using var server = await FakeTradeRepublicServer.StartAsync();
+        var environment = new Dictionary<string, string>(AnotherUser.Environment)
+        {
+            ["PRISM_TR_API_URL"] = server.ApiUrl.ToString(),
+            ["PRISM_TR_WS_URL"] = server.WebSocketUrl.ToString(),
+        };
+        foreach (var (file, hexDigits) in new[] { ("session-names.key", 64), ("device-id", 128) })
+        {
+            var folder = AnotherUser.OwnFolder();
+            try
+            {
+                var secret = Path.Combine(folder, file);
+                var content = new string('a', hexDigits);
+                File.WriteAllText(secret, content);
+                File.SetUnixFileMode(secret, OwnerReadWrite);
+                await using (var process = await DaemonProcess.StartReadyAsync(nobody.Target, new DaemonSetup(folder, environment), TestContext.Current.CancellationToken))
+                {
+                    await process.SendLineAsync($$"""{"method":"login","params":{{SessionRig.LoginParams()}},"id":1}""");
+                    var message = Reply.AssertError((await process.ReadLineAsync())!, 1012, "1");
+
+                    Assert.Contains($"Cannot read {file} in the data folder {folder}", message, StringComparison.Ordinal);
+                    Assert.Contains($"sudo chown {AnotherUser.Name} {secret}", message, StringComparison.Ordinal);
+                }
+
+                Assert.Equal(content, File.ReadAllText(secret));
+                Assert.Equal(0, AnotherUser.OwnerOf(secret));
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+
+        Assert.Equal(0, server.LoginRequests);
+    }
+
     /// <summary>How versions before the keyed names named the file of <paramref name="phone"/>: a plain SHA-256, anyone could recompute it.</summary>
     private static string LegacyNameOf(string phone) =>
         "session-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("prism-session:" + phone)))[..32] + ".json";
-
-    /// <summary>A login fails with -32603 and a message about the folder; a restore without PIN meets the same message.</summary>
-    private static async Task<string> LoginFailsWithInternalErrorAsync(SessionRig rig)
-    {
-        var message = AssertInternalError(await rig.SendAsync("login", SessionRig.LoginParams()));
-        Assert.Equal(message, AssertInternalError(await rig.SendAsync("login", SessionRig.LoginParams(restoreOnly: true, pin: null))));
-        return message;
-    }
-
-    private static string AssertInternalError(string line) =>
-        Reply.AssertError(line, -32603, Reply.Parse(line).GetProperty("id").GetRawText());
 
     /// <summary>Skips for a Windows daemon (run on Windows, or under Wine here): what these tests check are Unix modes and links.</summary>
     [Theory(Timeout = TestTimeouts.Default)]

@@ -22,6 +22,7 @@ public sealed class ApiErrorMappingTests
     [InlineData(1009, "CLIENT_OUTDATED", 502)]
     [InlineData(1010, "UPSTREAM_ERROR", 502)]
     [InlineData(1011, "TIMEOUT", 504)]
+    [InlineData(1012, "DATA_FOLDER_UNUSABLE", 500)]
     [InlineData(-32602, "INVALID_PARAMS", 400)]
     [InlineData(-32603, "DAEMON_ERROR", 502)]
     public void Daemon_error_keeps_its_code_and_message_and_gets_its_http_status(int code, string name, int httpStatus)

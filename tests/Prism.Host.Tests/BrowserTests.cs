@@ -99,4 +99,30 @@ public sealed class BrowserTests
         await Assertions.Expect(page.GetByLabel("PIN")).ToHaveValueAsync(string.Empty);
         await rig.AssertNoSecretInLogAsync();
     }
+
+    /// <summary>The daemon refuses its data folder (others may write into it): the page says so, naming the folder and the fix, where a failed login's error goes.</summary>
+    [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task A_login_into_a_data_folder_others_may_write_shows_the_folder_and_the_fix()
+    {
+        HeadlessChromium.SkipUnlessInstalled();
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+        await using var chromium = await HeadlessChromium.LaunchAsync();
+        var page = await chromium.NewPageAsync();
+        await page.GotoAsync($"{rig.Host.Url}#token={rig.Host.Token}");
+        await Assertions.Expect(page.Locator("#login")).ToBeVisibleAsync();
+        File.SetUnixFileMode(rig.Host.DataFolder, (UnixFileMode)0b111_111_111);
+
+        await page.GetByLabel("Phone number").FillAsync(FakeAccount.Phone);
+        await page.GetByLabel("PIN").FillAsync(FakeAccount.Pin);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Log in" }).ClickAsync();
+
+        var error = page.Locator("#error");
+        await Assertions.Expect(error).ToBeVisibleAsync();
+        await Assertions.Expect(error).ToContainTextAsync($"The data folder {rig.Host.DataFolder} may be written by other users (mode 777)");
+        await Assertions.Expect(error).ToContainTextAsync($"chmod 700 {rig.Host.DataFolder}");
+        await Assertions.Expect(page.Locator("#login")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync("Not connected");
+        Assert.Equal(0, rig.Server.LoginRequests);
+    }
 }

@@ -23,12 +23,16 @@ internal sealed partial class HostProcess : IAsyncDisposable
     private Task stderrReader = Task.CompletedTask;
     private int daemonsCrashed;
 
-    private HostProcess(Process process, TemporaryFolder scratch, PublishedHost? published)
+    private HostProcess(Process process, TemporaryFolder scratch, PublishedHost? published, string dataFolder)
     {
         Process = process;
         this.scratch = scratch;
         this.published = published;
+        DataFolder = dataFolder;
     }
+
+    /// <summary>The data folder given with <c>--data-dir</c>, as this machine names it.</summary>
+    public string DataFolder { get; }
 
     /// <summary>The process started: the host itself, or (emulated) the emulator running it.</summary>
     public Process Process { get; }
@@ -74,7 +78,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
         var dataDirectoryArgument = published?.Binary.PathSeenByBinary(dataFolder) ?? dataFolder;
         var start = Command([.. arguments ?? [], "--data-dir", dataDirectoryArgument], allEnvironment, hostFolder, workingDirectory, published);
-        var host = new HostProcess(new Process { StartInfo = start }, scratch, published);
+        var host = new HostProcess(new Process { StartInfo = start }, scratch, published, dataFolder);
         host.DaemonPathGiven = daemonPath;
         host.Process.Start();
         host.stderrReader = Task.Run(async () =>

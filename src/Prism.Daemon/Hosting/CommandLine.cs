@@ -52,7 +52,7 @@ internal static class CommandLine
           tr-daemon --help      print this help and exit
 
         Environment:
-          {DaemonOptions.DataDirectoryVariable,-29} data folder (saved session; must be yours and 0700); default: per-user application data + /prism
+          {DaemonOptions.DataDirectoryVariable,-29} data folder (saved session; yours alone: 0700, or an owner-only ACL); default: per-user application data + /prism (Windows: the local %LOCALAPPDATA%\prism)
           {DaemonOptions.LogLevelVariable,-29} Verbose, Debug, Information (default), Warning, Error or Fatal
           {TradeRepublicSettings.ApiUrlVariable,-29} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
           {TradeRepublicSettings.WebSocketUrlVariable,-29} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}

@@ -6,26 +6,40 @@ namespace Prism.Daemon.Hosting;
 /// <summary>
 /// The daemon's settings from its environment (the contract's configuration section).
 /// <see cref="Problems"/> lists settings that were ignored, to be logged once logging exists.
+/// <see cref="RoamingDataDirectory"/> is where earlier versions kept the data on Windows when PRISM_DATA_DIR is unset
+/// (the roaming <c>%APPDATA%\prism</c>), to be moved to the default folder once; null elsewhere.
 /// </summary>
 internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, TradeRepublicSettings TradeRepublic, IReadOnlyList<string> Problems)
 {
+    public string? RoamingDataDirectory { get; init; }
+
     public const string DataDirectoryVariable = "PRISM_DATA_DIR";
     public const string LogLevelVariable = SidecarLogging.LevelVariable;
 
     public static DaemonOptions FromEnvironment()
     {
         var problems = new List<string>();
+        var configured = Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } value ? Path.GetFullPath(value) : null;
         return new DaemonOptions(
-            ReadDataDirectory(),
+            configured ?? DefaultDataDirectory(),
             ReadLogLevel(problems),
             TradeRepublicSettings.FromEnvironment(problems),
-            problems);
+            problems)
+        {
+            RoamingDataDirectory = configured is null && OperatingSystem.IsWindows() ? InFolder(Environment.SpecialFolder.ApplicationData) : null,
+        };
     }
 
-    private static string ReadDataDirectory() =>
-        Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } configured
-            ? Path.GetFullPath(configured)
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.ApplicationData, Environment.SpecialFolderOption.DoNotVerify), "prism");
+    /// <summary>
+    /// Windows: the local, non-roaming <c>%LOCALAPPDATA%\prism</c> (session cookies must not travel with a roaming
+    /// profile). Elsewhere .NET's per-user application data folder (<c>$XDG_CONFIG_HOME</c> or <c>~/.config</c>, on
+    /// macOS too) + <c>prism</c>, as before.
+    /// </summary>
+    private static string DefaultDataDirectory() =>
+        InFolder(OperatingSystem.IsWindows() ? Environment.SpecialFolder.LocalApplicationData : Environment.SpecialFolder.ApplicationData);
+
+    private static string InFolder(Environment.SpecialFolder folder) =>
+        Path.Combine(Environment.GetFolderPath(folder, Environment.SpecialFolderOption.DoNotVerify), "prism");
 
     private static LogEventLevel ReadLogLevel(List<string> problems)
     {

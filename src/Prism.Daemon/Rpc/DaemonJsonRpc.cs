@@ -9,8 +9,8 @@ namespace Prism.Daemon.Rpc;
 
 /// <summary>
 /// The RPC engine with error details that keep internals inside: a <see cref="SessionFailure"/> becomes the
-/// contract's application error (code, message, <c>data.reason</c>); a data folder that cannot be used is an internal
-/// error whose message names the folder and the fix; anything else is logged on stderr and answered with a generic
+/// contract's application error (code, message, <c>data.reason</c>); a data folder that cannot be used is
+/// DATA_FOLDER_UNUSABLE (1012), whose message names the folder and the fix; anything else is logged on stderr and answered with a generic
 /// internal error, without stack trace, exception type or message.
 /// </summary>
 internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler, ILogger log) : JsonRpc(handler)
@@ -31,9 +31,14 @@ internal sealed class DaemonJsonRpc(IJsonRpcMessageHandler handler, ILogger log)
 
         if (exception is DataDirectoryUnusable unusable)
         {
-            // Says which folder and how to fix it; no secret is in a folder's problem.
+            // The user's to fix, not a bug of the daemon's: 1012, saying which folder and how; no secret is in a folder's problem.
             log.Error("Method {Method} failed: {Problem}", request.Method, unusable.Message);
-            return new JsonRpcError.ErrorDetail { Code = (JsonRpcErrorCode)JsonRpcErrorCodes.InternalError, Message = unusable.Message };
+            return new JsonRpcError.ErrorDetail
+            {
+                Code = (JsonRpcErrorCode)(int)ApplicationErrorCode.DataFolderUnusable,
+                Message = unusable.Message,
+                Data = new ApplicationErrorData(),
+            };
         }
 
         log.Error(exception, "Method {Method} failed", request.Method);

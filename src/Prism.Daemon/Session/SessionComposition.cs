@@ -8,10 +8,9 @@ namespace Prism.Daemon.Session;
 /// <summary>Puts the session parts together from the daemon's settings: nothing here touches the network or a file.</summary>
 internal static class SessionComposition
 {
-    public static SessionManager Create(DaemonOptions options, HttpClient httpClient, ILogger log)
+    public static SessionManager Create(DaemonOptions options, DataDirectory folder, HttpClient httpClient, ILogger log)
     {
         var settings = options.TradeRepublic;
-        var folder = new DataDirectory(options.DataDirectory);
         var http = new TradeRepublicHttp(httpClient, settings, new DeviceIdentity(folder));
         var clock = TimeProvider.System;
         ILoginFlow login = settings.LoginApi == LoginApi.V1 ? new WebLoginV1(http, clock) : new WebLoginV2(http, clock);

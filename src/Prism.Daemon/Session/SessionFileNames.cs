@@ -68,12 +68,19 @@ internal sealed class SessionFileNames(DataDirectory folder)
         }
     }
 
-    /// <summary>The saved key, or null when there is none (or it is damaged: then a new one replaces it).</summary>
+    /// <summary>
+    /// The saved key, or null when there is none (or it is damaged: then a new one replaces it). A key this user may
+    /// not read is refused with the fix, never replaced: every saved session would be lost with it.
+    /// </summary>
     private byte[]? ReadKey()
     {
         try
         {
             return PrivateFile.ReadHexIfPresent(KeyPath, KeyBytes * 2) is { } hex ? Convert.FromHexString(hex) : null;
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw folder.Unreadable(KeyFileName, exception, "every saved session then needs a new login");
         }
         catch (IOException)
         {

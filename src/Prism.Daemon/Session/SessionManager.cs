@@ -1,3 +1,4 @@
+using Prism.Daemon.Hosting;
 using Prism.Daemon.Portfolio;
 using Prism.Daemon.Upstream;
 using Prism.Protocol;
@@ -100,7 +101,11 @@ internal sealed class SessionManager(
         }
     }, cancellation);
 
-    /// <summary>Cancels the calls still running, then forgets the session and deletes its saved file; a login still waiting is abandoned.</summary>
+    /// <summary>
+    /// Cancels the calls still running, then forgets the session and deletes its saved file; a login still waiting is
+    /// abandoned. The daemon is signed out whatever happens to the file: a saved session that cannot be deleted is
+    /// reported (<see cref="DataDirectoryUnusable"/>) after the session in memory has ended.
+    /// </summary>
     public Task<LogoutResult> LogoutAsync(CancellationToken cancellation)
     {
         Interlocked.Exchange(ref loggingOut, new CancellationTokenSource()).Cancel();
@@ -109,17 +114,26 @@ internal sealed class SessionManager(
 
     private Task<LogoutResult> SignOut()
     {
-        switch (state)
+        var phone = state switch
         {
-            case ActiveSession active:
-                store.Delete(active.Phone);
-                break;
-            case PendingLogin pending:
-                store.Delete(pending.Phone);
-                break;
+            ActiveSession active => active.Phone,
+            PendingLogin pending => pending.Phone,
+            _ => null,
+        };
+        state = null;
+        if (phone is not null)
+        {
+            log.Information("Signed out {Phone}", PhoneMask.Mask(phone));
+            try
+            {
+                store.Delete(phone);
+            }
+            catch (DataDirectoryUnusable unusable)
+            {
+                throw new DataDirectoryUnusable($"You are signed out, but the saved session stays on disk. {unusable.Message}");
+            }
         }
 
-        state = null;
         return Task.FromResult(LogoutResult.LoggedOut);
     }
 
@@ -179,11 +193,22 @@ internal sealed class SessionManager(
         }
     }
 
+    /// <summary>
+    /// Ends a session Trade Republic refused and deletes its saved file. That file cannot be used again anyway, so a
+    /// failure to delete it is logged, not thrown: the caller's answer (session ended, or a fresh login) stands.
+    /// </summary>
     private void Forget(string phone, string why)
     {
         log.Information("Forgetting the session of {Phone}: {Why}", PhoneMask.Mask(phone), why);
-        store.Delete(phone);
         state = null;
+        try
+        {
+            store.Delete(phone);
+        }
+        catch (DataDirectoryUnusable unusable)
+        {
+            log.Warning("{Problem}", unusable.Message);
+        }
     }
 
     public void Dispose()

@@ -44,7 +44,12 @@ internal sealed class SessionStore(DataDirectory folder, ILogger log)
         {
             content = PrivateFile.ReadIfPresent(path);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException exception)
+        {
+            // Not damage: a file of another user's. Deleting it would sign someone out behind their back.
+            throw folder.Unreadable(Path.GetFileName(path), exception, "that phone number then logs in anew");
+        }
+        catch (IOException exception)
         {
             Discard(path, exception.Message);
             return null;
@@ -153,29 +158,47 @@ internal sealed class SessionStore(DataDirectory folder, ILogger log)
         return null;
     }
 
-    /// <summary>An earlier version's file of <paramref name="phone"/> becomes the keyed file, once (a rename: same folder, same mode).</summary>
+    /// <summary>
+    /// An earlier version's file of <paramref name="phone"/> becomes the keyed file, once: written anew (owner-only,
+    /// atomically, as every save), then the old one deleted — a rename would keep whatever mode the old file had.
+    /// </summary>
     private void MigrateLegacyFile(string phone, string path)
     {
         var legacy = names.LegacyPathOf(phone);
-        if (Occupied(path) || !Occupied(legacy))
+        if (!Occupied(legacy))
         {
+            return;
+        }
+
+        byte[]? content;
+        try
+        {
+            content = PrivateFile.ReadIfPresent(legacy);
+        }
+        catch (UnauthorizedAccessException exception)
+        {
+            throw folder.Unreadable(Path.GetFileName(legacy), exception, "that phone number then logs in anew");
+        }
+        catch (IOException exception)
+        {
+            Discard(legacy, exception.Message);
             return;
         }
 
         try
         {
-            if (new FileInfo(legacy).LinkTarget is not null)
+            // Unless a migration stopped after its write: then the keyed file is the session already.
+            if (content is not null && !Occupied(path))
             {
-                Discard(legacy, "it is a symbolic link, which is never followed");
-                return;
+                PrivateFile.WriteAtomically(path, content);
+                log.Information("Moved the saved session of {Phone} to its keyed file name (earlier versions named it by a plain hash of the number)", PhoneMask.Mask(phone));
             }
 
-            File.Move(legacy, path, overwrite: false);
-            log.Information("Renamed the saved session of {Phone} to its keyed file name (earlier versions named it by a plain hash of the number)", PhoneMask.Mask(phone));
+            File.Delete(legacy);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            Discard(legacy, exception.Message);
+            throw folder.Failure($"give the saved session {Path.GetFileName(legacy)} its keyed name", exception);
         }
     }
 

@@ -52,14 +52,21 @@ internal sealed class DeviceIdentity(DataDirectory folder)
         return created;
     }
 
-    /// <summary>The saved id, or null when there is none that is readable and well-formed (a new one replaces it).</summary>
-    private static string? ReadSaved(string path)
+    /// <summary>
+    /// The saved id, or null when there is none that is well-formed (a new one replaces it). An id this user may not
+    /// read is refused with the fix, never replaced: Trade Republic would see a new device.
+    /// </summary>
+    private string? ReadSaved(string path)
     {
         try
         {
             return PrivateFile.ReadHexIfPresent(path, 128);
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        catch (UnauthorizedAccessException exception)
+        {
+            throw folder.Unreadable(FileName, exception, "Trade Republic then sees a new device, which it may ask you to confirm");
+        }
+        catch (IOException)
         {
             return null;
         }

@@ -7,7 +7,8 @@ namespace Prism.Host.Api;
 /// <summary>
 /// Turns what went wrong with a daemon call into the error of host-api.md: the daemon's code and name, a message
 /// for people, and the HTTP status (400 bad input, 401 not authenticated, 409 wrong login state, 429 rate limited,
-/// 501 method missing from this daemon, 502 upstream failure, 503 no daemon, 504 timeout).
+/// 500 a data folder the daemon cannot use, 501 method missing from this daemon, 502 upstream failure, 503 no daemon,
+/// 504 timeout).
 /// </summary>
 internal static class ApiErrors
 {
@@ -52,6 +53,8 @@ internal static class ApiErrors
         ApplicationErrorCode.LoginExpired or ApplicationErrorCode.NoPendingLogin or ApplicationErrorCode.SessionRestoreFailed => StatusCodes.Status409Conflict,
         ApplicationErrorCode.RateLimited => StatusCodes.Status429TooManyRequests,
         ApplicationErrorCode.Timeout => StatusCodes.Status504GatewayTimeout,
+        // The fault is on this machine (the folder's owner or mode), not upstream: the message names the folder and the fix.
+        ApplicationErrorCode.DataFolderUnusable => StatusCodes.Status500InternalServerError,
         _ => StatusCodes.Status502BadGateway,
     };
 }
