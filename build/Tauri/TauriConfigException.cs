@@ -17,15 +17,32 @@ public sealed class TauriConfigException : Exception
     {
     }
 
-    /// <summary>Invalid JSON at a 1-based line and column.</summary>
-    public static TauriConfigException Malformed(TextPosition where, string problem) =>
-        new($"{where}: invalid JSON: {problem} Fix the JSON; the file was left untouched.");
+    /// <summary>Invalid text in <paramref name="format"/> (JSON, JSON5, TOML) at a 1-based line and column.</summary>
+    public static TauriConfigException Malformed(TextPosition where, string problem, string format = "JSON") =>
+        new($"{where}: invalid {format}: {problem.TrimEnd()}{(problem.TrimEnd().EndsWith('.') ? "" : ".")} Fix the {format}; the file was left untouched.");
 
-    /// <summary>A comment, which the strict JSON parser behind tauri.conf.json rejects.</summary>
+    /// <summary>A comment, which the strict JSON parser behind a .json config rejects; the JSON5 twin of the file takes it.</summary>
     public static TauriConfigException CommentsNotAllowed(TextPosition where) =>
         new($"{where}: comments are not allowed in a .json Tauri config (Tauri reads it as strict JSON). "
-            + "Remove the comment, or move the config to tauri.conf.json5 with Tauri's `config-json5` feature. "
+            + $"Remove the comment, or move the config to {System.IO.Path.GetFileName(where.Path)}5 with Tauri's `config-json5` feature. "
             + "The file was left untouched.");
+
+    /// <summary>A config file whose extension is none of Tauri's formats.</summary>
+    public static TauriConfigException UnknownFormat(string path) =>
+        new($"{path}: not a Tauri config format: Tauri reads .json (tauri.conf.json), .json5 (tauri.conf.json5, Cargo "
+            + "feature `config-json5`) and .toml (Tauri.toml, feature `config-toml`). Pass one of those with --tauri-config.");
+
+    /// <summary>No main config in any folder looked at.</summary>
+    public static TauriConfigException NoConfig(IReadOnlyList<string> folders, IReadOnlyList<string> names) =>
+        new($"No Tauri config found: looked for {string.Join(", ", names)} in {string.Join(" and ", folders)}. "
+            + "Create one there, or pass the file with --tauri-config.");
+
+    /// <summary>Several main configs in one folder: Tauri reads the first in its order and ignores the others.</summary>
+    public static TauriConfigException SeveralConfigs(string folder, IReadOnlyList<string> present) =>
+        new($"{folder}: holds {string.Join(" and ", present.Select(System.IO.Path.GetFileName))}; Tauri reads only "
+            + $"{System.IO.Path.GetFileName(present[0])} (it looks for tauri.conf.json, then tauri.conf.json5, then Tauri.toml) and "
+            + $"ignores {string.Join(" and ", present.Skip(1).Select(System.IO.Path.GetFileName))}, so a change there would never "
+            + "reach a build. Merge them into one file and delete the others.");
 
     /// <summary>The top-level value is not an object.</summary>
     public static TauriConfigException RootNotObject(TextPosition where) =>
@@ -68,6 +85,11 @@ public sealed class TauriConfigException : Exception
     public static TauriConfigException SchemaViolations(string configPath, string schemaName, IReadOnlyList<SchemaViolation> violations) =>
         new($"{configPath}: does not match Tauri's {schemaName} schema:{Environment.NewLine}"
             + string.Join(Environment.NewLine, violations.Select(violation => $"  {violation}")));
+
+    /// <summary>One key written in both of the spellings Tauri accepts (serde refuses that as a duplicate field).</summary>
+    public static TauriConfigException BothSpellings(string configPath, string location, string written, string name) =>
+        new($"{configPath}: {location} is set twice, as `{written}` and as `{name}`; Tauri refuses a key given in both "
+            + "spellings (duplicate field). Keep one of them. The file was left untouched.");
 
     /// <summary>The capability file given with --tauri-capabilities does not exist.</summary>
     public static TauriConfigException CapabilityNotFound(string path, IReadOnlyList<string> entries) =>
