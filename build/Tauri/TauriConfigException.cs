@@ -115,4 +115,58 @@ public sealed class TauriConfigException : Exception
     public static TauriConfigException SidecarFlagMissing(TextPosition where, string name) =>
         new($"{where}: the shell:allow-spawn entry for '{name}' lacks \"sidecar\": true, so the shell plugin would refuse to "
             + "spawn the sidecar (it treats the entry as a plain program). Add \"sidecar\": true to it. The file was left untouched.");
+
+    /// <summary>A key the pipeline reads holds something other than a string (or null).</summary>
+    public static TauriConfigException NotAString(TextPosition where, string keyPath, string valueIs) =>
+        new($"{where}: `{keyPath}` must be a string ({valueIs}). Fix it by hand; the file was left untouched.");
+
+    /// <summary>JIT single files for macOS, but the config names no entitlements file.</summary>
+    public static TauriConfigException EntitlementsNotSet(string configPath, string keyPath, IReadOnlyList<string> jitBinaries) =>
+        new($"{configPath}: sets no {keyPath}, but {JitCause(jitBinaries)} Run PatchTauriConfig with --macos-entitlements FILE "
+            + $"(e.g. Entitlements.plist beside the config: it is created with the entitlement, or patched, and {keyPath} set to it), "
+            + $"or add these lines inside the top-level <dict> of your entitlements file and set {keyPath} to it:"
+            + $"{Environment.NewLine}{Entitlements.MacJitEntitlement.Lines}{Environment.NewLine}"
+            + "or publish the macOS sidecars as Native AOT on a Mac (--publish-mode aot), which needs no entitlement.");
+
+    /// <summary>The entitlements file the config names does not exist.</summary>
+    public static TauriConfigException EntitlementsMissing(string file, string configPath, string keyPath, IReadOnlyList<string> jitBinaries) =>
+        new($"{file}: not found, but {keyPath} in {configPath} names it and {JitCause(jitBinaries)} Run PatchTauriConfig, "
+            + "which creates it with the entitlement, or create it with these lines inside its top-level <dict>:"
+            + $"{Environment.NewLine}{Entitlements.MacJitEntitlement.Lines}");
+
+    /// <summary>The entitlements file lacks allow-jit.</summary>
+    public static TauriConfigException EntitlementLacking(string file, IReadOnlyList<string> jitBinaries) =>
+        new($"{file}: lacks {Entitlements.MacJitEntitlement.Key}, but {JitCause(jitBinaries)} Run PatchTauriConfig, which adds it, "
+            + $"or add these lines inside the file's top-level <dict>:{Environment.NewLine}{Entitlements.MacJitEntitlement.Lines}");
+
+    /// <summary>allow-jit is set, but not to true.</summary>
+    public static TauriConfigException EntitlementNotTrue(TextPosition where, string valueElement, IReadOnlyList<string> jitBinaries) =>
+        new($"{where}: {Entitlements.MacJitEntitlement.Key} is <{valueElement}/>, but "
+            + (jitBinaries.Count > 0 ? JitCause(jitBinaries) : "a macOS sidecar of this run is a JIT single file, which macOS kills at launch without it.")
+            + " Make its value <true/> (the pipeline does not overrule an entitlement you set), or publish the macOS sidecars as "
+            + "Native AOT on a Mac (--publish-mode aot). The file was left untouched.");
+
+    /// <summary>--macos-entitlements names another file than the config does.</summary>
+    public static TauriConfigException EntitlementsConflict(string configPath, string keyPath, string declared, string requested) =>
+        new($"{configPath}: {keyPath} names \"{declared}\", but --macos-entitlements names {requested}; Tauri signs with the one the "
+            + "config names, so the pipeline patches only that. Leave out --macos-entitlements, or point the config at the other file "
+            + "yourself. Nothing was written.");
+
+    /// <summary>The macOS overlay removes the entitlements entry with null.</summary>
+    public static TauriConfigException EntitlementsRemovedByOverlay(string overlayPath, string keyPath) =>
+        new($"{overlayPath}: sets {keyPath} to null, which removes the entitlements from macOS builds; an entry added to the main "
+            + "config would never apply. Set it to your entitlements file there, or delete the null. Nothing was written.");
+
+    /// <summary>The entitlements file holds no top-level dict.</summary>
+    public static TauriConfigException EntitlementsNotADict(TextPosition where) =>
+        new($"{where}: not an entitlements property list: it must hold <plist><dict>…</dict></plist>. Fix it by hand; the file was left untouched.");
+
+    /// <summary>The entitlements file is not well-formed XML.</summary>
+    public static TauriConfigException EntitlementsMalformed(TextPosition where, string problem) =>
+        new($"{where}: invalid XML in an entitlements file: {problem} Fix it by hand; the file was left untouched.");
+
+    private static string JitCause(IReadOnlyList<string> jitBinaries) =>
+        $"{string.Join(", ", jitBinaries)} {(jitBinaries.Count == 1 ? "is a JIT single file" : "are JIT single files")} for macOS: "
+        + $"Tauri signs every sidecar with the app's entitlements and the hardened runtime, and macOS kills a JIT-ing process at "
+        + $"launch without {Entitlements.MacJitEntitlement.Key}.";
 }
