@@ -29,7 +29,7 @@ public sealed class TauriSchemaValidator
     public static TauriSchemaValidator Load(string schemaPath)
     {
         var text = ReadSchema(schemaPath);
-        return new(JsonSchema.FromText(text), "config", JsonNode.Parse(text)!.AsObject());
+        return new(JsonSchema.FromText(text, OwnRegistry()), "config", JsonNode.Parse(text)!.AsObject());
     }
 
     /// <summary>
@@ -46,8 +46,12 @@ public sealed class TauriSchemaValidator
             ["allOf"] = new JsonArray(new JsonObject { ["$ref"] = $"#/definitions/{definition}" }),
             ["definitions"] = config["definitions"]!.DeepClone(),
         };
-        return new TauriSchemaValidator(JsonSchema.FromText(wrapper.ToJsonString()), definition);
+        return new TauriSchemaValidator(JsonSchema.FromText(wrapper.ToJsonString(), OwnRegistry()), definition);
     }
+
+    /// <summary>A registry of this validator's own: the schema's <c>$id</c> in the global one would make a second load in
+    /// the same process (a build run twice in one test host) fail with "Overwriting registered schemas is not permitted".</summary>
+    private static BuildOptions OwnRegistry() => new() { SchemaRegistry = new SchemaRegistry() };
 
     private static string ReadSchema(string schemaPath) =>
         File.Exists(schemaPath) ? File.ReadAllText(schemaPath) : throw TauriConfigException.SchemaMissing(schemaPath);

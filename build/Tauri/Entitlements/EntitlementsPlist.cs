@@ -60,7 +60,7 @@ internal sealed class EntitlementsPlist
         if (emptyDict is { } dict)
         {
             var dictIndent = JsonTextStyle.LineIndent(utf8, dict.Start);
-            var text = "<dict>" + newLine + Lines(key, dictIndent + "\t", newLine) + newLine + dictIndent + "</dict>";
+            var text = "<dict>" + newLine + Lines(key, dictIndent + JsonTextStyle.DetectIndentUnit(utf8), newLine) + newLine + dictIndent + "</dict>";
             return new TextSplice(dict.Start, dict.End - dict.Start, text).ApplyTo(utf8);
         }
 
@@ -91,7 +91,7 @@ internal sealed class EntitlementsPlist
                 return;
             }
 
-            indent = JsonTextStyle.LineIndent(utf8, dictStart) + "\t";
+            indent = JsonTextStyle.LineIndent(utf8, dictStart) + JsonTextStyle.DetectIndentUnit(utf8);
             insertAt = TagEnd(dictStart);
             var depth = reader.Depth;
             (string Name, int Start)? key = null;

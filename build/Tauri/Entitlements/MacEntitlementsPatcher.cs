@@ -38,6 +38,7 @@ public sealed class MacEntitlementsPatcher(TauriSchemaValidator validator, Atomi
         // The plist first: should the config write fail, a plist nobody names yet harms nothing.
         if (plist is not null)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             file.WriteAllBytes(target, plist);
         }
 
