@@ -27,7 +27,7 @@ internal sealed record JsonTextStyle(string NewLine, string IndentUnit, string K
         var separator = root.Members.Count > 0
             ? System.Text.Encoding.UTF8.GetString(utf8[root.Members[0].NameEnd..root.Members[0].Value.Start])
             : ": ";
-        var style = new JsonTextStyle(newLine, DetectIndentUnit(utf8), separator, isSingleLine);
+        var style = new JsonTextStyle(newLine, MemberIndentUnit(utf8, root) ?? DetectIndentUnit(utf8), separator, isSingleLine);
         if (!json5)
         {
             return style;
@@ -101,6 +101,19 @@ internal sealed record JsonTextStyle(string NewLine, string IndentUnit, string K
         }
 
         return "  ";
+    }
+
+    /// <summary>How far the root's first member is indented past the root's own line, when it starts a line of its own
+    /// (a comment's continuation lines say nothing about the file's indentation); null otherwise.</summary>
+    private static string? MemberIndentUnit(ReadOnlySpan<byte> utf8, JsonSpan root)
+    {
+        if (root.Members.Count == 0 || !SpansLines(utf8, root.Start, root.Members[0].NameStart))
+        {
+            return null;
+        }
+
+        var (outer, inner) = (LineIndent(utf8, root.Start), LineIndent(utf8, root.Members[0].NameStart));
+        return inner.Length > outer.Length && inner.StartsWith(outer, StringComparison.Ordinal) ? inner[outer.Length..] : null;
     }
 
     /// <summary>The first string value in the tree (its first byte is the quote the file uses), or null.</summary>

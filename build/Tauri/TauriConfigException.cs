@@ -97,6 +97,13 @@ public sealed class TauriConfigException : Exception
             + $"{{\"identifier\": \"sidecars\", \"windows\": [\"main\"], \"permissions\": []}}, and run again to add "
             + $"{string.Join(", ", entries)}; or leave out --tauri-capabilities when Rust spawns the sidecars (it needs no capability).");
 
+    /// <summary>A capability file in another format than JSON (Tauri also reads .toml capabilities; this build edits JSON ones).</summary>
+    public static TauriConfigException CapabilityNotJson(string path, IReadOnlyList<string> entries) =>
+        new($"{path}: --tauri-capabilities edits JSON capability files only (Tauri also reads .toml ones, which this build "
+            + "does not rewrite). Give the sidecars a .json capability of their own in the same folder, or add to this one by hand: "
+            + "[[permissions]] identifier = \"shell:allow-spawn\" allow = ["
+            + string.Join(", ", entries.Select(entry => $"{{ name = \"{entry}\", sidecar = true }}")) + "]. The file was left untouched.");
+
     /// <summary>The capability file is not one capability object (Tauri also reads lists and {"capabilities": [...]}).</summary>
     public static TauriConfigException NotOneCapability(TextPosition where) =>
         new($"{where}: --tauri-capabilities takes a file holding one capability (a JSON object with \"identifier\" and "

@@ -124,4 +124,15 @@ public class Json5ConfigTests
         Assert.StartsWith(expectedStart, message, StringComparison.Ordinal);
         Assert.EndsWith("Fix the JSON5; the file was left untouched.", message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void New_objects_are_indented_as_the_members_are_not_as_a_comments_continuation_line()
+    {
+        using var folder = new TemporaryFolder();
+
+        var patched = ConfigFixture.PatchText(folder, "/* header\n   comment */\n{\n    identifier: 'a.b',\n}\n", fileName: "tauri.conf.json5");
+
+        Assert.Equal("/* header\n   comment */\n{\n    identifier: 'a.b',\n    bundle: {\n        externalBin: [\n"
+            + "            'src-tauri/binaries/prism',\n            'src-tauri/binaries/tr-daemon'\n        ]\n    },\n}\n", patched);
+    }
 }
