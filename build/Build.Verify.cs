@@ -1,6 +1,7 @@
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Inspection;
+using Prism.Pipeline.Tauri.Entitlements;
 using Prism.Platform;
 
 /// <summary>Verify: every staged sidecar × triple checked before it is bundled.</summary>
@@ -22,6 +23,11 @@ internal sealed partial class Build
         {
             problems.AddRange(SidecarNameRules.Problems(sidecar.Name, cargoPackageName));
             problems.AddRange(SelectedTriples.SelectMany(triple => VerifyBinary(SidecarFileNames.Staged(sidecar.Name, triple), triple)));
+        }
+
+        if (StagedMacJitBinaries is { Count: > 0 } macJitBinaries)
+        {
+            problems.AddRange(MacJitEntitlement.Problems(TauriConfigFile, macJitBinaries));
         }
 
         if (problems.Count > 0)

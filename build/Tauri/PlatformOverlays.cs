@@ -1,23 +1,35 @@
+using Prism.Pipeline.Tauri.Formats;
+
 namespace Prism.Pipeline.Tauri;
 
-/// <summary>Finds the platform configs (<c>tauri.linux.conf.json</c>, <c>tauri.macos.conf.json</c>,
-/// <c>tauri.windows.conf.json</c>) beside a main config that would hide sidecars.</summary>
+/// <summary>Finds the platform configs beside a main config (<c>tauri.linux.conf.json</c>, <c>tauri.linux.conf.json5</c>
+/// or <c>Tauri.linux.toml</c>; the same for macos and windows) that would hide sidecars, and those Tauri ignores.</summary>
 public static class PlatformOverlays
 {
     private static readonly string[] Platforms = ["linux", "macos", "windows"];
 
-    /// <summary>The overlay file names Tauri looks for beside <paramref name="configPath"/>.</summary>
-    public static IReadOnlyList<string> PathsBeside(string configPath)
-    {
-        var folder = Path.GetDirectoryName(Path.GetFullPath(configPath))!;
-        return [.. Platforms.Select(platform => Path.Combine(folder, $"tauri.{platform}.conf.json"))];
-    }
+    /// <summary>The overlay Tauri merges over <paramref name="configPath"/> for <paramref name="platform"/> (the first of its
+    /// JSON, JSON5 and TOML names that exists, in Tauri's order), or null.</summary>
+    public static string? For(string configPath, string platform) => TauriConfigFiles.Overlay(FolderOf(configPath), platform).Read;
+
+    /// <summary>The overlays Tauri reads beside <paramref name="configPath"/>, one per platform at most.</summary>
+    public static IReadOnlyList<string> PathsBeside(string configPath) =>
+        [.. Platforms.Select(platform => For(configPath, platform)).OfType<string>()];
+
+    /// <summary>A warning per overlay Tauri never reads because another format of the same platform's overlay wins.</summary>
+    public static IReadOnlyList<string> FindIgnored(string configPath) =>
+    [
+        .. Platforms.Select(platform => TauriConfigFiles.Overlay(FolderOf(configPath), platform))
+            .Where(overlay => overlay.Ignored.Count > 0)
+            .Select(overlay => $"{string.Join(" and ", overlay.Ignored)}: Tauri never reads this; it merges only {overlay.Read} "
+                + "(it looks for the .json, then the .json5, then the .toml overlay). Merge them into one file and delete the others."),
+    ];
 
     /// <summary>A warning per existing overlay whose <c>externalBin</c> lacks some of <paramref name="requiredEntries"/>.</summary>
     public static IReadOnlyList<OverlayWarning> FindHiddenSidecars(string configPath, TauriConfigVersion version, IReadOnlyList<string> requiredEntries)
     {
         var warnings = new List<OverlayWarning>();
-        foreach (var overlayPath in PathsBeside(configPath).Where(File.Exists))
+        foreach (var overlayPath in PathsBeside(configPath))
         {
             var overlay = TauriConfigDocument.Load(overlayPath, version);
             var missing = requiredEntries.Where(entry => !ExternalBinEntries.Contains(overlay.Entries, entry)).ToArray();
@@ -30,12 +42,11 @@ public static class PlatformOverlays
         return warnings;
     }
 
-    /// <summary>A warning per Linux package list that <c>tauri.linux.conf.json</c> sets without one of <paramref name="dependencies"/>
+    /// <summary>A warning per Linux package list that the Linux overlay sets without one of <paramref name="dependencies"/>
     /// (the other platforms' overlays do not reach Linux bundles; a v1 config gets no dependencies at all).</summary>
     public static IReadOnlyList<OverlayWarning> FindHiddenDependencies(string configPath, TauriConfigVersion version, IReadOnlyList<LinuxPackageDependency> dependencies)
     {
-        var overlayPath = PathsBeside(configPath)[Array.IndexOf(Platforms, "linux")];
-        if (version == TauriConfigVersion.V1 || !File.Exists(overlayPath))
+        if (version == TauriConfigVersion.V1 || For(configPath, "linux") is not { } overlayPath)
         {
             return [];
         }
@@ -50,4 +61,6 @@ public static class PlatformOverlays
                     "make the package depend on them (the sidecars load OpenSSL 3 for TLS)")),
         ];
     }
+
+    private static string FolderOf(string configPath) => Path.GetDirectoryName(Path.GetFullPath(configPath))!;
 }

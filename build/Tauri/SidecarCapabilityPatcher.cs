@@ -28,6 +28,11 @@ public sealed class SidecarCapabilityPatcher(TauriSchemaValidator capabilityVali
             throw TauriConfigException.CapabilityNotFound(capabilityPath, externalBinEntries);
         }
 
+        if (!capabilityPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            throw TauriConfigException.CapabilityNotJson(capabilityPath, externalBinEntries);
+        }
+
         var utf8 = File.ReadAllBytes(capabilityPath);
         var root = JsonSpanParser.Parse(capabilityPath, utf8);
         var permissions = PermissionsOf(capabilityPath, utf8, root);

@@ -17,18 +17,27 @@ internal sealed record StringListLocation(JsonSpan Container, IReadOnlyList<stri
     /// end; <paramref name="itemsAre"/> says in the error what the strings must be.</summary>
     public static StringListLocation Find(string path, byte[] utf8, JsonSpan root, IReadOnlyList<string> keys, string itemsAre)
     {
+        var (container, missing, value) = Walk(path, utf8, root, keys);
+        return new StringListLocation(container, missing,
+            value is null ? null : EnsureStringArrayOrNull(path, utf8, value, string.Join('.', keys), itemsAre));
+    }
+
+    /// <summary>Walks <paramref name="keys"/> from the root (each in any spelling Tauri accepts), rejecting non-objects on
+    /// the way: the value at the end, or the deepest object that exists and the keys still missing below it.</summary>
+    public static (JsonSpan Container, IReadOnlyList<string> MissingKeys, JsonSpan? Value) Walk(string path, byte[] utf8, JsonSpan root, IReadOnlyList<string> keys)
+    {
         var container = root;
         for (var depth = 0; depth < keys.Count; depth++)
         {
             var member = container.Member(keys[depth]);
             if (member is null)
             {
-                return new StringListLocation(container, keys.Skip(depth).ToArray(), null);
+                return (container, keys.Skip(depth).ToArray(), null);
             }
 
             if (depth == keys.Count - 1)
             {
-                return new StringListLocation(container, [], EnsureStringArrayOrNull(path, utf8, member.Value, string.Join('.', keys), itemsAre));
+                return (container, [], member.Value);
             }
 
             container = member.Value.Kind == JsonTokenType.StartObject

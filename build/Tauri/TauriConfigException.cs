@@ -17,15 +17,32 @@ public sealed class TauriConfigException : Exception
     {
     }
 
-    /// <summary>Invalid JSON at a 1-based line and column.</summary>
-    public static TauriConfigException Malformed(TextPosition where, string problem) =>
-        new($"{where}: invalid JSON: {problem} Fix the JSON; the file was left untouched.");
+    /// <summary>Invalid text in <paramref name="format"/> (JSON, JSON5, TOML) at a 1-based line and column.</summary>
+    public static TauriConfigException Malformed(TextPosition where, string problem, string format = "JSON") =>
+        new($"{where}: invalid {format}: {problem.TrimEnd()}{(problem.TrimEnd().EndsWith('.') ? "" : ".")} Fix the {format}; the file was left untouched.");
 
-    /// <summary>A comment, which the strict JSON parser behind tauri.conf.json rejects.</summary>
+    /// <summary>A comment, which the strict JSON parser behind a .json config rejects; the JSON5 twin of the file takes it.</summary>
     public static TauriConfigException CommentsNotAllowed(TextPosition where) =>
         new($"{where}: comments are not allowed in a .json Tauri config (Tauri reads it as strict JSON). "
-            + "Remove the comment, or move the config to tauri.conf.json5 with Tauri's `config-json5` feature. "
+            + $"Remove the comment, or move the config to {System.IO.Path.GetFileName(where.Path)}5 with Tauri's `config-json5` feature. "
             + "The file was left untouched.");
+
+    /// <summary>A config file whose extension is none of Tauri's formats.</summary>
+    public static TauriConfigException UnknownFormat(string path) =>
+        new($"{path}: not a Tauri config format: Tauri reads .json (tauri.conf.json), .json5 (tauri.conf.json5, Cargo "
+            + "feature `config-json5`) and .toml (Tauri.toml, feature `config-toml`). Pass one of those with --tauri-config.");
+
+    /// <summary>No main config in any folder looked at.</summary>
+    public static TauriConfigException NoConfig(IReadOnlyList<string> folders, IReadOnlyList<string> names) =>
+        new($"No Tauri config found: looked for {string.Join(", ", names)} in {string.Join(" and ", folders)}. "
+            + "Create one there, or pass the file with --tauri-config.");
+
+    /// <summary>Several main configs in one folder: Tauri reads the first in its order and ignores the others.</summary>
+    public static TauriConfigException SeveralConfigs(string folder, IReadOnlyList<string> present) =>
+        new($"{folder}: holds {string.Join(" and ", present.Select(System.IO.Path.GetFileName))}; Tauri reads only "
+            + $"{System.IO.Path.GetFileName(present[0])} (it looks for tauri.conf.json, then tauri.conf.json5, then Tauri.toml) and "
+            + $"ignores {string.Join(" and ", present.Skip(1).Select(System.IO.Path.GetFileName))}, so a change there would never "
+            + "reach a build. Merge them into one file and delete the others.");
 
     /// <summary>The top-level value is not an object.</summary>
     public static TauriConfigException RootNotObject(TextPosition where) =>
@@ -69,11 +86,23 @@ public sealed class TauriConfigException : Exception
         new($"{configPath}: does not match Tauri's {schemaName} schema:{Environment.NewLine}"
             + string.Join(Environment.NewLine, violations.Select(violation => $"  {violation}")));
 
+    /// <summary>One key written in both of the spellings Tauri accepts (serde refuses that as a duplicate field).</summary>
+    public static TauriConfigException BothSpellings(string configPath, string location, string written, string name) =>
+        new($"{configPath}: {location} is set twice, as `{written}` and as `{name}`; Tauri refuses a key given in both "
+            + "spellings (duplicate field). Keep one of them. The file was left untouched.");
+
     /// <summary>The capability file given with --tauri-capabilities does not exist.</summary>
     public static TauriConfigException CapabilityNotFound(string path, IReadOnlyList<string> entries) =>
         new($"{path}: capability file not found. Create it (a capability decides which windows may spawn the sidecars), e.g. "
             + $"{{\"identifier\": \"sidecars\", \"windows\": [\"main\"], \"permissions\": []}}, and run again to add "
             + $"{string.Join(", ", entries)}; or leave out --tauri-capabilities when Rust spawns the sidecars (it needs no capability).");
+
+    /// <summary>A capability file in another format than JSON (Tauri also reads .toml capabilities; this build edits JSON ones).</summary>
+    public static TauriConfigException CapabilityNotJson(string path, IReadOnlyList<string> entries) =>
+        new($"{path}: --tauri-capabilities edits JSON capability files only (Tauri also reads .toml ones, which this build "
+            + "does not rewrite). Give the sidecars a .json capability of their own in the same folder, or add to this one by hand: "
+            + "[[permissions]] identifier = \"shell:allow-spawn\" allow = ["
+            + string.Join(", ", entries.Select(entry => $"{{ name = \"{entry}\", sidecar = true }}")) + "]. The file was left untouched.");
 
     /// <summary>The capability file is not one capability object (Tauri also reads lists and {"capabilities": [...]}).</summary>
     public static TauriConfigException NotOneCapability(TextPosition where) =>
@@ -93,4 +122,58 @@ public sealed class TauriConfigException : Exception
     public static TauriConfigException SidecarFlagMissing(TextPosition where, string name) =>
         new($"{where}: the shell:allow-spawn entry for '{name}' lacks \"sidecar\": true, so the shell plugin would refuse to "
             + "spawn the sidecar (it treats the entry as a plain program). Add \"sidecar\": true to it. The file was left untouched.");
+
+    /// <summary>A key the pipeline reads holds something other than a string (or null).</summary>
+    public static TauriConfigException NotAString(TextPosition where, string keyPath, string valueIs) =>
+        new($"{where}: `{keyPath}` must be a string ({valueIs}). Fix it by hand; the file was left untouched.");
+
+    /// <summary>JIT single files for macOS, but the config names no entitlements file.</summary>
+    public static TauriConfigException EntitlementsNotSet(string configPath, string keyPath, IReadOnlyList<string> jitBinaries) =>
+        new($"{configPath}: sets no {keyPath}, but {JitCause(jitBinaries)} Run PatchTauriConfig with --macos-entitlements FILE "
+            + $"(e.g. Entitlements.plist beside the config: it is created with the entitlement, or patched, and {keyPath} set to it), "
+            + $"or add these lines inside the top-level <dict> of your entitlements file and set {keyPath} to it:"
+            + $"{Environment.NewLine}{Entitlements.MacJitEntitlement.Lines}{Environment.NewLine}"
+            + "or publish the macOS sidecars as Native AOT on a Mac (--publish-mode aot), which needs no entitlement.");
+
+    /// <summary>The entitlements file the config names does not exist.</summary>
+    public static TauriConfigException EntitlementsMissing(string file, string configPath, string keyPath, IReadOnlyList<string> jitBinaries) =>
+        new($"{file}: not found, but {keyPath} in {configPath} names it and {JitCause(jitBinaries)} Run PatchTauriConfig, "
+            + "which creates it with the entitlement, or create it with these lines inside its top-level <dict>:"
+            + $"{Environment.NewLine}{Entitlements.MacJitEntitlement.Lines}");
+
+    /// <summary>The entitlements file lacks allow-jit.</summary>
+    public static TauriConfigException EntitlementLacking(string file, IReadOnlyList<string> jitBinaries) =>
+        new($"{file}: lacks {Entitlements.MacJitEntitlement.Key}, but {JitCause(jitBinaries)} Run PatchTauriConfig, which adds it, "
+            + $"or add these lines inside the file's top-level <dict>:{Environment.NewLine}{Entitlements.MacJitEntitlement.Lines}");
+
+    /// <summary>allow-jit is set, but not to true.</summary>
+    public static TauriConfigException EntitlementNotTrue(TextPosition where, string valueElement, IReadOnlyList<string> jitBinaries) =>
+        new($"{where}: {Entitlements.MacJitEntitlement.Key} is <{valueElement}/>, but "
+            + (jitBinaries.Count > 0 ? JitCause(jitBinaries) : "a macOS sidecar of this run is a JIT single file, which macOS kills at launch without it.")
+            + " Make its value <true/> (the pipeline does not overrule an entitlement you set), or publish the macOS sidecars as "
+            + "Native AOT on a Mac (--publish-mode aot). The file was left untouched.");
+
+    /// <summary>--macos-entitlements names another file than the config does.</summary>
+    public static TauriConfigException EntitlementsConflict(string configPath, string keyPath, string declared, string requested) =>
+        new($"{configPath}: {keyPath} names \"{declared}\", but --macos-entitlements names {requested}; Tauri signs with the one the "
+            + "config names, so the pipeline patches only that. Leave out --macos-entitlements, or point the config at the other file "
+            + "yourself. Nothing was written.");
+
+    /// <summary>The macOS overlay removes the entitlements entry with null.</summary>
+    public static TauriConfigException EntitlementsRemovedByOverlay(string overlayPath, string keyPath) =>
+        new($"{overlayPath}: sets {keyPath} to null, which removes the entitlements from macOS builds; an entry added to the main "
+            + "config would never apply. Set it to your entitlements file there, or delete the null. Nothing was written.");
+
+    /// <summary>The entitlements file holds no top-level dict.</summary>
+    public static TauriConfigException EntitlementsNotADict(TextPosition where) =>
+        new($"{where}: not an entitlements property list: it must hold <plist><dict>…</dict></plist>. Fix it by hand; the file was left untouched.");
+
+    /// <summary>The entitlements file is not well-formed XML.</summary>
+    public static TauriConfigException EntitlementsMalformed(TextPosition where, string problem) =>
+        new($"{where}: invalid XML in an entitlements file: {problem} Fix it by hand; the file was left untouched.");
+
+    private static string JitCause(IReadOnlyList<string> jitBinaries) =>
+        $"{string.Join(", ", jitBinaries)} {(jitBinaries.Count == 1 ? "is a JIT single file" : "are JIT single files")} for macOS: "
+        + $"Tauri signs every sidecar with the app's entitlements and the hardened runtime, and macOS kills a JIT-ing process at "
+        + $"launch without {Entitlements.MacJitEntitlement.Key}.";
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Prism.Pipeline.Tools;
 
 namespace Prism.Pipeline.Tauri;
@@ -42,7 +41,7 @@ public sealed class TauriConfigPatcher(TauriSchemaValidator validator, AtomicFil
             }
         }
 
-        var schemaNote = Validate(original, document.Utf8);
+        var schemaNote = Validate(original, document);
         if (missing.Length > 0 || added.Count > 0)
         {
             file.WriteAllBytes(configPath, document.Utf8);
@@ -75,14 +74,14 @@ public sealed class TauriConfigPatcher(TauriSchemaValidator validator, AtomicFil
         TauriConfigDocument.Parse(document.Path, patched, document.Version);
 
     /// <summary>Validates a v2 result; a v1 config is reported as not validated, since the pinned schema is Tauri v2's.</summary>
-    private string Validate(TauriConfigDocument document, byte[] patched)
+    private string Validate(TauriConfigDocument original, TauriConfigDocument patched)
     {
-        if (document.Version == TauriConfigVersion.V1)
+        if (original.Version == TauriConfigVersion.V1)
         {
             return "NOT schema-validated: this is a Tauri v1 config and the pinned schema is v2's (migrate with `npx tauri migrate`)";
         }
 
-        validator.EnsureValid(document.Path, Encoding.UTF8.GetString(patched));
+        validator.EnsureValid(patched.Path, patched.ToSchemaJson(validator));
         return "valid against Tauri's config schema";
     }
 }

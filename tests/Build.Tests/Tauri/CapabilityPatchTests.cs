@@ -169,4 +169,19 @@ public class CapabilityPatchTests
         Assert.Equal(before, File.ReadAllBytes(path));
         return error.Message.Replace(path, "default.json", StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_toml_capability_is_refused_with_the_entry_to_add_by_hand_and_left_untouched()
+    {
+        using var folder = new TemporaryFolder();
+        const string capability = "identifier = \"sidecars\"\nwindows = [\"main\"]\npermissions = []\n";
+        var path = folder.Write("sidecars.toml", capability);
+
+        var error = Assert.Throws<TauriConfigException>(() => new SidecarCapabilityPatcher(Validator).Patch(path, ["binaries/prism"]));
+
+        Assert.Equal($"{path}: --tauri-capabilities edits JSON capability files only (Tauri also reads .toml ones, which this build does not "
+            + "rewrite). Give the sidecars a .json capability of their own in the same folder, or add to this one by hand: [[permissions]] "
+            + "identifier = \"shell:allow-spawn\" allow = [{ name = \"binaries/prism\", sidecar = true }]. The file was left untouched.", error.Message);
+        Assert.Equal(capability, File.ReadAllText(path));
+    }
 }

@@ -95,3 +95,46 @@ public class PlatformOverlayDependencyTests
         Assert.Empty(PlatformOverlays.FindHiddenDependencies(config, TauriConfigVersion.V2, LinuxPackageDependency.OpenSsl3));
     }
 }
+
+/// <summary>Platform overlays in the JSON5 and TOML formats, and the overlays Tauri ignores.</summary>
+public class PlatformOverlayFormatTests
+{
+    [Fact]
+    public void A_toml_linux_overlay_that_replaces_external_bin_without_the_sidecars_is_reported()
+    {
+        using var folder = new TemporaryFolder();
+        var config = folder.Write("Tauri.toml", "identifier = \"a.b\"\n");
+        var overlay = folder.Write("Tauri.linux.toml", "[bundle]\nexternal-bin = [\"src-tauri/binaries/prism\"] # linux: prism only\n");
+
+        var warning = Assert.Single(PlatformOverlays.FindHiddenSidecars(config, TauriConfigVersion.V2, ConfigFixture.Sidecars));
+
+        Assert.Equal(overlay, warning.OverlayPath);
+        Assert.Equal(["src-tauri/binaries/tr-daemon"], warning.MissingEntries);
+    }
+
+    [Fact]
+    public void A_json5_linux_overlay_that_replaces_the_deb_depends_without_openssl_is_reported()
+    {
+        using var folder = new TemporaryFolder();
+        var config = folder.Write("tauri.conf.json", "{}");
+        folder.Write("tauri.linux.conf.json5", "{bundle: {linux: {deb: {depends: ['libfoo',]}}}} // deb needs libfoo\n");
+
+        var warning = Assert.Single(PlatformOverlays.FindHiddenDependencies(config, TauriConfigVersion.V2, LinuxPackageDependency.OpenSsl3));
+
+        Assert.Equal("bundle.linux.deb.depends", warning.List);
+    }
+
+    [Fact]
+    public void An_overlay_tauri_never_reads_because_another_format_wins_is_named()
+    {
+        using var folder = new TemporaryFolder();
+        var config = folder.Write("tauri.conf.json", "{}");
+        var read = folder.Write("tauri.macos.conf.json5", "{}");
+        var ignored = folder.Write("Tauri.macos.toml", "");
+
+        var warning = Assert.Single(PlatformOverlays.FindIgnored(config));
+
+        Assert.Equal($"{ignored}: Tauri never reads this; it merges only {read} (it looks for the .json, then the .json5, then the .toml overlay). "
+            + "Merge them into one file and delete the others.", warning);
+    }
+}
