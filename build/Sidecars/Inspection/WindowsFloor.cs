@@ -31,8 +31,19 @@ internal static class WindowsFloor
             Subsystem.WindowsGui => "GUI",
             var other => other.ToString(),
         };
-        return new($"{subsystem} subsystem; imports {(imports.Dlls.Count == 0 ? "nothing" : string.Join(" ", imports.Dlls))}", problems);
+        return new($"{subsystem} subsystem; imports {(imports.Dlls.Count == 0 ? "nothing" : string.Join(" ", Condensed(imports.Dlls)))}", problems);
     }
+
+    /// <summary>The DLL names for the summary, the Universal C runtime's many API sets as one entry.</summary>
+    private static IEnumerable<string> Condensed(IReadOnlyList<string> dlls)
+    {
+        var crt = dlls.Count(dll => dll.StartsWith(UniversalCrtPrefix, StringComparison.OrdinalIgnoreCase));
+        return crt < 2
+            ? dlls
+            : [.. dlls.Where(dll => !dll.StartsWith(UniversalCrtPrefix, StringComparison.OrdinalIgnoreCase)), $"{UniversalCrtPrefix}* ({crt})"];
+    }
+
+    private const string UniversalCrtPrefix = "api-ms-win-crt-";
 
     private static bool IsSystemDll(string dll) =>
         SystemDlls.Contains(dll) ||
