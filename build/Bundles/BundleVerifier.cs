@@ -83,7 +83,7 @@ internal static partial class BundleVerifier
             var comparison = StagedCopyComparison.Compare(stagedBytes, bundled.Bytes);
             var basis = sidecar.RecordedSha256 is null ? $" (no staging record: compared with {sidecar.StagedPath} as it is now)" : "";
             return comparison.Same
-                ? (null, $"ok, executable, the staged {sidecar.StagedFileName} ({Digests(comparison, staged: true)}; compared: {comparison.Covers}){basis}")
+                ? (null, $"ok, executable, the staged {sidecar.StagedFileName} ({StagedDigests(comparison)}; compared: {comparison.Covers}){basis}")
                 : (Stale(where, sidecar, comparison) + basis, "STALE");
         }
 
@@ -114,8 +114,8 @@ internal static partial class BundleVerifier
         ". Tauri bundled another file than the one staged (tauri#15134: an old copy won): stage again, remove old copies " +
         $"of {Path.GetFileName(where)} from target/, then build the bundle again.";
 
-    private static string Digests(CopyComparison comparison, bool staged) =>
-        string.Join(", ", comparison.Parts.Select(part => $"{(part.Part.Length > 0 ? part.Part + " " : "")}SHA-256 {(staged ? part.StagedSha256 : part.BundledSha256)}"));
+    private static string StagedDigests(CopyComparison comparison) =>
+        string.Join(", ", comparison.Parts.Select(part => $"{(part.Part.Length > 0 ? part.Part + " " : "")}SHA-256 {part.StagedSha256}"));
 
     /// <summary>What the package must declare: each entry of the config's list for the format (by its package names),
     /// and OpenSSL 3, which PatchTauriConfig adds (satisfied by any of the names it accepts).</summary>
