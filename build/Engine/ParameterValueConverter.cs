@@ -37,6 +37,7 @@ internal static class ParameterValueConverter
         var t when t == typeof(int) => "a whole number",
         var t when t == typeof(string[]) => "a space-separated list",
         var t when t == typeof(AbsolutePath) => "a path",
+        var t when t == typeof(Version) => "a version such as 2.35",
         { IsEnum: true } t => "one of: " + string.Join(", ", EnumWords(t)),
         _ => "one value",
     };
@@ -65,6 +66,7 @@ internal static class ParameterValueConverter
         },
         _ when type == typeof(int) => int.TryParse(word, out var number) ? number : null,
         _ when type == typeof(AbsolutePath) => new AbsolutePath(Path.Combine(baseDirectory, word)),
+        _ when type == typeof(Version) => Version.TryParse(word, out var version) ? version : null,
         { IsEnum: true } => Enum.GetNames(type)
             .Where(name => Names.Normalize(name) == Names.Normalize(word))
             .Select(name => Enum.Parse(type, name))

@@ -61,6 +61,27 @@ internal sealed record TauriConfigDocument(string Path, byte[] Utf8, JsonSpan Ro
         return value;
     }
 
+    /// <summary>
+    /// <c>bundle.macOS.minimumSystemVersion</c> (v1: under <c>tauri.bundle</c>; any spelling Tauri accepts), the macOS the
+    /// app promises to run on, as this file sets it: IsSet false when absent or "" (Tauri then takes a platform config's,
+    /// else its default 10.13); Value null when it is null (the app declares no minimum), else the string (any other
+    /// value as its JSON text).
+    /// </summary>
+    public (bool IsSet, string? Value) MinimumSystemVersion
+    {
+        get
+        {
+            var value = ValueAt([.. TauriConfigLayout.BundlePath(Version), "macOS", "minimumSystemVersion"]);
+            return value switch
+            {
+                null or { Kind: JsonTokenType.String, StringValue: "" } => (false, null),
+                { Kind: JsonTokenType.Null } => (true, null),
+                { Kind: JsonTokenType.String } => (true, value.StringValue),
+                _ => (true, System.Text.Encoding.UTF8.GetString(Utf8, value.Start, value.End - value.Start)),
+            };
+        }
+    }
+
     /// <summary>Where a byte offset of this file is, for messages.</summary>
     public TextPosition PositionOf(int offset) => TextPosition.Of(Path, Utf8, offset);
 

@@ -8,4 +8,8 @@ internal static class FileModes
     public const UnixFileMode Executable =
         UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute |
         UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+
+    /// <summary>Whether the owner may run <paramref name="file"/>; always true on Windows, which has no such bit.</summary>
+    public static bool IsExecutable(string file) =>
+        OperatingSystem.IsWindows() || (File.GetUnixFileMode(file) & UnixFileMode.UserExecute) != 0;
 }

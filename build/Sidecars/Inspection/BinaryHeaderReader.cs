@@ -15,13 +15,22 @@ internal static class BinaryHeaderReader
     /// <summary>The header of the file, or null when it is none of the three formats or is truncated/corrupt.</summary>
     public static BinaryHeader? Read(string path, ReadOnlySpan<byte> start)
     {
+        using var stream = File.OpenRead(path);
+        return Read(stream, start);
+    }
+
+    /// <summary>The header of a binary held in memory (a file inside a bundle), or null as for a file.</summary>
+    public static BinaryHeader? Read(byte[] bytes) => Read(new MemoryStream(bytes, writable: false), bytes.AsSpan(0, Math.Min(bytes.Length, 64)));
+
+    private static BinaryHeader? Read(Stream stream, ReadOnlySpan<byte> start)
+    {
         try
         {
             return start switch
             {
-                [0x7F, (byte)'E', (byte)'L', (byte)'F', ..] => ReadElf(path),
-                [0xCF or 0xCE, 0xFA, 0xED, 0xFE, ..] or [0xCA, 0xFE, 0xBA, 0xBE, ..] => ReadMachO(path),
-                [(byte)'M', (byte)'Z', ..] => ReadPe(path),
+                [0x7F, (byte)'E', (byte)'L', (byte)'F', ..] => ReadElf(stream),
+                [0xCF or 0xCE, 0xFA, 0xED, 0xFE, ..] or [0xCA, 0xFE, 0xBA, 0xBE, ..] => ReadMachO(stream),
+                [(byte)'M', (byte)'Z', ..] => ReadPe(stream),
                 _ => null,
             };
         }
@@ -32,9 +41,9 @@ internal static class BinaryHeaderReader
         }
     }
 
-    private static BinaryHeader? ReadElf(string path)
+    private static BinaryHeader? ReadElf(Stream stream)
     {
-        if (!ELFReader.TryLoad(path, out var elf))
+        if (!ELFReader.TryLoad(stream, false, out var elf))
         {
             return null;
         }
@@ -45,9 +54,8 @@ internal static class BinaryHeaderReader
         }
     }
 
-    private static BinaryHeader? ReadMachO(string path)
+    private static BinaryHeader? ReadMachO(Stream stream)
     {
-        using var stream = File.OpenRead(path);
         var kind = MachOReader.TryLoad(stream, false, out var thin);
         stream.Position = 0;
         var header = kind == MachOResult.OK
@@ -60,12 +68,12 @@ internal static class BinaryHeaderReader
 
     /// <summary>The architectures of the slices without a code signature.</summary>
     private static string[] UnsignedSlices(Stream stream) =>
-        [.. MachOCodeSignatures.Read(stream).Where(slice => !slice.Signed).Select(slice => MachOArchitecture((MachOMachine)slice.CpuType))];
+        [.. MachOSlices.Read(stream).Where(slice => !slice.Signed).Select(slice => MachOArchitecture((MachOMachine)slice.CpuType))];
 
-    private static BinaryHeader ReadPe(string path)
+    private static BinaryHeader ReadPe(Stream stream)
     {
-        using var stream = File.OpenRead(path);
-        using var reader = new PEReader(stream);
+        stream.Position = 0;
+        using var reader = new PEReader(stream, PEStreamOptions.LeaveOpen);
         return new BinaryHeader(TargetOs.Windows, [PeArchitecture(reader.PEHeaders.CoffHeader.Machine)], IsFat: false);
     }
 
@@ -78,7 +86,8 @@ internal static class BinaryHeaderReader
         _ => $"{machine} ({elfClass})",
     };
 
-    private static string MachOArchitecture(MachOMachine machine) => machine switch
+    /// <summary>The architecture name of a Mach-O CPU type, as the headers report it (X64, Arm64).</summary>
+    public static string MachOArchitecture(MachOMachine machine) => machine switch
     {
         MachOMachine.X86_64 => nameof(Architecture.X64),
         MachOMachine.Arm64 => nameof(Architecture.Arm64),
