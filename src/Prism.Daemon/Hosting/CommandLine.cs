@@ -14,8 +14,6 @@ internal enum Command
 /// <summary>tr-daemon's command line: no arguments serves JSON-RPC on stdin/stdout; --version and --help print and exit.</summary>
 internal static class CommandLine
 {
-    public const int UsageErrorExitCode = 2;
-
     public static Command Parse(IReadOnlyList<string> args) => args switch
     {
         [] => Command.Serve,
@@ -31,14 +29,14 @@ internal static class CommandLine
         {
             case Command.PrintVersion:
                 output.WriteLine($"tr-daemon {SidecarVersion.Current}");
-                return 0;
+                return ExitCodes.Done;
             case Command.PrintHelp:
                 // The text's own line breaks are the source file's LF: give them the platform's (CRLF on Windows), as WriteLine does.
                 output.Write(HelpText.ReplaceLineEndings(output.NewLine));
-                return 0;
+                return ExitCodes.Done;
             default:
                 error.WriteLine($"tr-daemon: unexpected arguments '{string.Join(' ', args)}'. Use --version, --help, or no arguments to serve JSON-RPC on stdin/stdout.");
-                return UsageErrorExitCode;
+                return ExitCodes.Usage;
         }
     }
 
