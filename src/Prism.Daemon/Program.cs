@@ -26,6 +26,17 @@ internal static class Program
 
         var options = DaemonOptions.FromEnvironment();
         using var log = DaemonLogging.Create(options);
+        if (options.Refusals.Count > 0)
+        {
+            foreach (var refusal in options.Refusals)
+            {
+                log.Fatal("{Refusal}", refusal);
+            }
+
+            log.Fatal("tr-daemon does not start with these settings; exiting {ExitCode}", ExitCodes.Configuration);
+            return ExitCodes.Configuration;
+        }
+
         // A data folder that cannot hold secrets is reported now; get_status still answers, a login says it again.
         foreach (var problem in options.Problems.Append(new DataDirectory(options.DataDirectory).Check()).OfType<string>())
         {

@@ -53,6 +53,7 @@ public sealed class HostileInputTests
             var output = await reading;
 
             Assert.All(output, AssertIsJsonRpcMessage);
+            Assert.True(output.Count(line => line.Contains("\"id\":\"final-check\"", StringComparison.Ordinal)) == 1, $"Expected one reply to the final check.\nstderr:\n{process.Stderr}");
             Reply.AssertResult(Assert.Single(output, line => line.Contains("\"id\":\"final-check\"", StringComparison.Ordinal)), "\"final-check\"");
             Reply.AssertResult(Assert.Single(output, line => line.Contains("\"id\":\"final-shutdown\"", StringComparison.Ordinal)), "\"final-shutdown\"");
             Assert.Equal(0, await process.WaitForExitAsync());

@@ -15,6 +15,8 @@ public sealed class UnicodeTextTests
         ("""{"jsonrpc":"2.0","method":"\ud800","id":1}""", -32600, "1", "\"method\""),
         ("""{"method":"get_status","params":{},"id":"\udc00"}""", -32600, null, "\"id\""),
         ("""{"method":"get_status","params":{},"id":"a\udc00\ud800b"}""", -32600, null, "\"id\""),
+        // Both: the id, which cannot be echoed, is named.
+        ("""{"method":"\ud800","id":"\udc00"}""", -32600, null, "\"id\""),
         ("""{"jsonrpc":"\udfff","method":"get_status","id":"version"}""", -32600, "\"version\"", "\"jsonrpc\""),
         ("""{"method":"get_status","\ud800":0,"id":"member"}""", -32600, "\"member\"", "a member name"),
         // After the id: a lookup of "id" by name, which starts from the last member, would throw at this name.

@@ -15,7 +15,7 @@ namespace Prism.FakeTradeRepublic;
 /// <see cref="FakeAccount.Instruments"/> answer, after <see cref="FakeScenario.InstrumentDelay"/>) and <c>ticker</c>
 /// (the <see cref="FakeAccount.Tickers"/> frames of that instrument on that exchange, an <c>E</c> frame for any other,
 /// or nothing when <see cref="FakeScenario.TickersSilent"/>); unknown topics get <c>E</c> <c>BAD_SUBSCRIPTION_TYPE</c>,
-/// every <c>sub</c> gets an <c>E</c> frame with <c>AUTHENTICATION_ERROR</c> when <see cref="FakeScenario.SessionEndsOnSocket"/>;
+/// every <c>sub</c> gets an <c>E</c> frame with <see cref="FakeScenario.SessionEndCode"/> when <see cref="FakeScenario.SessionEndsOnSocket"/>;
 /// <c>unsub</c> gets <c>C</c>. Every subscription is recorded in <see cref="FakeTradeRepublicServer.Subscriptions"/>.
 /// </summary>
 internal static class FakePortfolioSocket
@@ -129,16 +129,15 @@ internal static class FakePortfolioSocket
         {
             if (Scenario.SessionEndsOnSocket)
             {
-                return [Error(id, "AUTHENTICATION_ERROR")];
+                return [Error(id, Scenario.SessionEndCode)];
             }
 
             if (IsPortfolioTopic(type) && !Scenario.PortfolioError
                 && topic.TryGetProperty("secAccNo", out var account) && account.GetString() == FakeAccount.SecuritiesAccountNumber)
             {
-                var (stale, current) = Scenario.UnusualPositions
-                    ? (FakeAccount.WithUnusualPositions(FakeAccount.StalePortfolioJson), FakeAccount.WithUnusualPositions(FakeAccount.PortfolioJson))
-                    : (FakeAccount.StalePortfolioJson, FakeAccount.PortfolioJson);
-                return [$"{id} A {stale}", $"{id} D {Delta(stale, current)}"];
+                var (stale, current) = (Portfolio(FakeAccount.StalePortfolioJson), Portfolio(FakeAccount.PortfolioJson));
+                var first = Scenario.OversizedPortfolioFrame ? FakeAccount.Padded(stale, FakeAccount.OversizedFrameBytes) : stale;
+                return [$"{id} A {first}", $"{id} D {Delta(first, current)}"];
             }
 
             switch (type)
@@ -146,8 +145,9 @@ internal static class FakePortfolioSocket
                 case "cash":
                     return [$"{id} A {FakeAccount.CashJson}"];
                 case "instrument":
-                    return FakeAccount.Instruments.TryGetValue(topic.GetProperty("id").GetString() ?? "", out var instrument)
-                        ? [$"{id} A {instrument}"]
+                    var isin = topic.GetProperty("id").GetString() ?? "";
+                    return FakeAccount.Instruments.TryGetValue(isin, out var instrument)
+                        ? [$"{id} A {(Scenario.UnreadableText ? FakeAccount.UnreadableInstrument(isin, instrument) : instrument)}"]
                         : [Error(id, FakeAccount.TickerErrorCode)];
                 case "ticker":
                     return Scenario.TickersSilent ? [] : Ticker(id, topic.GetProperty("id").GetString());
@@ -155,6 +155,30 @@ internal static class FakePortfolioSocket
 
             var code = IsPortfolioTopic(type) && Scenario.PortfolioError ? FakeAccount.PortfolioErrorCode : "BAD_SUBSCRIPTION_TYPE";
             return [Error(id, code)];
+        }
+
+        /// <summary>The portfolio as this scenario holds it (the variants of <see cref="FakeScenario"/> that change it).</summary>
+        private string Portfolio(string json)
+        {
+            json = Scenario.UnusualPositions ? FakeAccount.WithUnusualPositions(json) : json;
+            json = Scenario.HeldInTwoCategories ? FakeAccount.WithSavingsPlan(json) : json;
+            return Scenario.UnreadableText ? FakeAccount.WithUnreadableText(json) : json;
+        }
+
+        /// <summary>The frames of a ticker; a refusal's code and SAP's prices made unreadable under <see cref="FakeScenario.UnreadableText"/>.</summary>
+        private IEnumerable<string> Ticker(string id, string? instrumentOnExchange)
+        {
+            if (instrumentOnExchange is null || !FakeAccount.Tickers.TryGetValue(instrumentOnExchange, out var payloads))
+            {
+                return [Error(id, Scenario.UnreadableText ? FakeAccount.UnreadableErrorCode : FakeAccount.TickerErrorCode)];
+            }
+
+            if (Scenario.UnreadableText)
+            {
+                payloads = [.. payloads.Select(payload => FakeAccount.UnreadableTicker(instrumentOnExchange, payload))];
+            }
+
+            return payloads.Select((payload, i) => i == 0 ? $"{id} A {payload}" : $"{id} D {Delta(payloads[i - 1], payload)}");
         }
 
         /// <summary>Whether <paramref name="type"/> is the portfolio topic of the web app this scenario plays, on this connection's protocol version.</summary>
@@ -182,16 +206,6 @@ internal static class FakePortfolioSocket
                 sending.Release();
             }
         }
-    }
-
-    private static IEnumerable<string> Ticker(string id, string? instrumentOnExchange)
-    {
-        if (instrumentOnExchange is null || !FakeAccount.Tickers.TryGetValue(instrumentOnExchange, out var payloads))
-        {
-            return [Error(id, FakeAccount.TickerErrorCode)];
-        }
-
-        return payloads.Select((payload, i) => i == 0 ? $"{id} A {payload}" : $"{id} D {Delta(payloads[i - 1], payload)}");
     }
 
     private static string Error(string id, string code) =>

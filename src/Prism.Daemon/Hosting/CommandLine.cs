@@ -53,7 +53,9 @@ internal static class CommandLine
           {DaemonOptions.DataDirectoryVariable,-29} data folder (saved session; must be yours and 0700); default: per-user application data + /prism
           {DaemonOptions.LogLevelVariable,-29} Verbose, Debug, Information (default), Warning, Error or Fatal
           {TradeRepublicSettings.ApiUrlVariable,-29} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
+          {"",-29} ({TradeRepublicSettings.UrlRule("https", "http")}; anything else: no start)
           {TradeRepublicSettings.WebSocketUrlVariable,-29} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
+          {"",-29} ({TradeRepublicSettings.UrlRule("wss", "ws")}; anything else: no start)
           {TradeRepublicSettings.LoginApiVariable,-29} v2 (default, web login) or v1 (legacy SMS code)
           {TradeRepublicSettings.AppVersionVariable,-29} web app version sent as X-TR-App-Version; default {TradeRepublicSettings.DefaultAppVersion}
           {TradeRepublicSettings.PlatformVariable,-29} X-Tr-Platform; default {TradeRepublicSettings.DefaultPlatform}

@@ -50,6 +50,39 @@ internal static class JsonText
         }
     }
 
+    /// <summary>
+    /// The member <paramref name="name"/> of the object <paramref name="parent"/> (the last one, as a lookup by name finds
+    /// it); false when <paramref name="parent"/> is no object or has no such member. A member whose name is no text is
+    /// no member: a lookup by name unescapes the names on its way and would throw at it, so the members are then read one
+    /// by one.
+    /// </summary>
+    public static bool TryGetMember(JsonElement parent, string name, out JsonElement value)
+    {
+        value = default;
+        if (parent.ValueKind != JsonValueKind.Object)
+        {
+            return false;
+        }
+
+        try
+        {
+            return parent.TryGetProperty(name, out value);
+        }
+        catch (InvalidOperationException)
+        {
+            var found = false;
+            foreach (var property in parent.EnumerateObject())
+            {
+                if (TryGetName(property, out var readable) && readable == name)
+                {
+                    (value, found) = (property.Value, true);
+                }
+            }
+
+            return found;
+        }
+    }
+
     /// <summary>Whether every string and member name in <paramref name="value"/>, at any depth, is Unicode text.</summary>
     public static bool IsText(JsonElement value) => value.ValueKind switch
     {

@@ -54,10 +54,11 @@ internal sealed class RequestScreen(IReadOnlyCollection<string> servedMethods)
     private ScreenVerdict ScreenObject(JsonElement request)
     {
         var unreadable = UnreadableText.Find(request);
-        var hasId = TryGetId(request, out var rawId);
-        if (hasId && unreadable is { Member: "id" })
+        var hasId = JsonText.TryGetMember(request, "id", out var rawId);
+        if (hasId && !JsonText.IsText(rawId))
         {
-            return new Reject(ErrorReply.NotARequest(unreadable.Describe(method: null), null));
+            // Checked on its own: the first unreadable text may be elsewhere, and an id that is none cannot be echoed.
+            return new Reject(ErrorReply.NotARequest(new UnreadableText("id", null).Describe(method: null), null));
         }
 
         if (hasId && !IsValidId(rawId))
@@ -150,25 +151,6 @@ internal sealed class RequestScreen(IReadOnlyCollection<string> servedMethods)
         JsonValueKind.Number when id.TryGetInt64(out var number) => new RequestId(number),
         _ => null,
     };
-
-    /// <summary>
-    /// The request's <c>id</c> member (the last one, as a lookup by name finds it), read member by member: a lookup by
-    /// name unescapes the other names on its way and throws at one that is no text.
-    /// </summary>
-    private static bool TryGetId(JsonElement request, out JsonElement id)
-    {
-        id = default;
-        var found = false;
-        foreach (var property in request.EnumerateObject())
-        {
-            if (JsonText.TryGetName(property, out var name) && name == "id")
-            {
-                (id, found) = (property.Value, true);
-            }
-        }
-
-        return found;
-    }
 
     private static bool IsValidId(JsonElement id) => id.ValueKind switch
     {
