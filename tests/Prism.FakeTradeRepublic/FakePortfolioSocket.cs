@@ -39,7 +39,18 @@ internal static class FakePortfolioSocket
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             using var connection = new Connection(socket, server);
-            await connection.ServeAsync(context.RequestAborted);
+            try
+            {
+                await connection.ServeAsync(context.RequestAborted);
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+            {
+                // The client dropped the connection while the fake was sending.
+            }
+            finally
+            {
+                server.Subscriptions.Disconnected();
+            }
         });
 
     /// <summary>One client's websocket: frames go out one at a time, also those answered later (delayed instruments).</summary>
@@ -107,6 +118,11 @@ internal static class FakePortfolioSocket
             if (type is ClassicPortfolioTopic or FakeAccount.NewerPortfolioTopic)
             {
                 await Task.Delay(Scenario.PortfolioDelay, aborted);
+                if (Scenario.EndlessPortfolioMessage)
+                {
+                    await SendEndlesslyAsync(id, aborted);
+                    return;
+                }
             }
 
             if (type == "instrument" && Scenario.InstrumentDelay > TimeSpan.Zero)
@@ -185,6 +201,26 @@ internal static class FakePortfolioSocket
         private bool IsPortfolioTopic(string? type) => Scenario.NewerWebApp
             ? type == FakeAccount.NewerPortfolioTopic && protocolVersion >= FakeAccount.NewerProtocolVersion
             : type == ClassicPortfolioTopic;
+
+        /// <summary>The start of an <c>A</c> frame, then 1 KiB fragments every 20 ms without an end, until the client is gone.</summary>
+        private async Task SendEndlesslyAsync(string id, CancellationToken aborted)
+        {
+            await sending.WaitAsync(aborted);
+            try
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes($"{id} A {{\"padding\":\""), WebSocketMessageType.Text, endOfMessage: false, aborted);
+                var fragment = Encoding.UTF8.GetBytes(new string(' ', 1024));
+                while (true)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), aborted);
+                    await socket.SendAsync(fragment, WebSocketMessageType.Text, endOfMessage: false, aborted);
+                }
+            }
+            finally
+            {
+                sending.Release();
+            }
+        }
 
         private async Task SendAllAsync(IEnumerable<string> frames, CancellationToken aborted)
         {

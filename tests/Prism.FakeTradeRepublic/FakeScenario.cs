@@ -130,6 +130,12 @@ public sealed class FakeScenario
     /// <summary>The portfolio's <c>A</c> frame is padded past 4 MiB (<see cref="FakeAccount.OversizedFrameBytes"/>).</summary>
     public bool OversizedPortfolioFrame { get; set; }
 
+    /// <summary>
+    /// The portfolio subscription is answered with a message that never ends: a fragment of 1 KiB every 20 ms (so 4 MiB
+    /// would take minutes), until the client goes.
+    /// </summary>
+    public bool EndlessPortfolioMessage { get; set; }
+
     /// <summary>Ticker subscriptions get no frame at all (as from an exchange feed that hangs); the portfolio and cash still answer.</summary>
     public bool TickersSilent { get; set; }
 
