@@ -13,7 +13,9 @@ public sealed class HostileInputTests
     public async Task Under_garbage_every_stdout_line_is_a_json_rpc_message(string daemon)
     {
         await using var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), TestContext.Current.CancellationToken);
-        string[] garbage = ["", "   ", "\t", "hello", "{", "}", "null", "[", "\"\"", "{\"id\":1}", "{\"method\":null,\"id\":2}", "\u00ff\u00fe", "{}{}", "{\"method\":\"get_status\"} trailing"];
+        string[] garbage = ["", "   ", "\t", "hello", "{", "}", "null", "[", "\"\"", "{\"id\":1}", "{\"method\":null,\"id\":2}", "\u00ff\u00fe", "{}{}", "{\"method\":\"get_status\"} trailing",
+            "{\"method\":\"\\ud800\",\"id\":1}", "{\"method\":\"get_status\",\"id\":\"\\udc00\\ud800\"}", "{\"\\udfff\":1}", "\"\\ud800\"", "[\"\\ud800\"]",
+            "{\"method\":\"login\",\"params\":{\"phone\":\"\\ud800\",\"pin\":\"\\udc00\"},\"id\":2}"];
 
         foreach (var line in garbage)
         {
@@ -51,6 +53,7 @@ public sealed class HostileInputTests
             var output = await reading;
 
             Assert.All(output, AssertIsJsonRpcMessage);
+            Assert.True(output.Count(line => line.Contains("\"id\":\"final-check\"", StringComparison.Ordinal)) == 1, $"Expected one reply to the final check.\nstderr:\n{process.Stderr}");
             Reply.AssertResult(Assert.Single(output, line => line.Contains("\"id\":\"final-check\"", StringComparison.Ordinal)), "\"final-check\"");
             Reply.AssertResult(Assert.Single(output, line => line.Contains("\"id\":\"final-shutdown\"", StringComparison.Ordinal)), "\"final-shutdown\"");
             Assert.Equal(0, await process.WaitForExitAsync());

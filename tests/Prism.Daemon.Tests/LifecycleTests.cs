@@ -49,6 +49,30 @@ public sealed class LifecycleTests
         Assert.Contains("Lost stdout", process.Stderr, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A stdin every read of which fails — a file opened for writing only. On Unix each read gets EBADF, which .NET
+    /// reports as UnauthorizedAccessException, not as the IOException of a broken pipe: it once escaped the transport
+    /// unhandled, an abort (exit 134, a core file); now the failure is logged, the input ends like EOF, and the daemon
+    /// exits 70. Windows' console stream reports the handle as invalid with an IOException: stdin lost, exit 1 — once
+    /// that too ended the connection with the replies owed; now it is logged as the same failure of reading first.
+    /// </summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_stdin_that_cannot_be_read_ends_the_daemon_with_a_log_line_and_a_non_zero_exit_not_an_abort(string daemon)
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The write-only stdin is opened by /bin/sh.");
+        var target = DaemonTarget.Resolve(daemon);
+        var (exitCode, ending) = target.IsWindows ? (1, "Lost stdin") : (70, "exiting 70");
+        await using var process = await DaemonProcess.StartReadyAsync(target, new DaemonSetup(WriteOnlyStdin: true), TestContext.Current.CancellationToken);
+
+        Assert.Empty(await process.ReadToEndAsync());
+        Assert.Equal(exitCode, await process.WaitForExitAsync());
+        var log = await process.StderrAfterExitAsync();
+        Assert.Contains("Reading input failed", log, StringComparison.Ordinal);
+        Assert.Contains(ending, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", log, StringComparison.Ordinal);
+    }
+
     private static Task UnixSignalEndsTheDaemonInOrderAsync(string daemon, int signal, CancellationToken testCancelled)
     {
         var target = DaemonTarget.Resolve(daemon);

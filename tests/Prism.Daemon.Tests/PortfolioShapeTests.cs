@@ -54,4 +54,20 @@ public sealed class PortfolioShapeTests
         // At Debug (the tests' default) each is named.
         Assert.Contains($"Position {FakeAccount.UnusualBuyInIsin}: averageBuyIn is a list, not a decimal", log, StringComparison.Ordinal);
     }
+
+    /// <summary>Bought directly and through a savings plan: one position, as the person holds it once.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public async Task A_security_held_in_two_categories_is_one_position_with_summed_quantity_and_weighted_buy_in(string daemon)
+    {
+        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await rig.LogInAsync();
+        rig.Server.Scenario.HeldInTwoCategories = true;
+
+        var portfolio = await rig.CallAsync("fetch_portfolio");
+
+        Assert.Equal([FakeAccount.HeldInTwoCategoriesPosition, .. FakeAccount.ExpectedPortfolio.Skip(1)], FakeAccount.Describe(portfolio));
+        // Its price was asked once, like every other security's.
+        Assert.Single(rig.Server.Subscriptions.Topics, topic => topic == """{"type":"instrument","id":"IE00B4L5Y983"}""");
+    }
 }

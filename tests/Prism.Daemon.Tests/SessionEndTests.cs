@@ -16,15 +16,25 @@ public sealed class SessionEndTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
-    public async Task Session_ended_on_the_websocket_is_not_authenticated_and_deletes_the_saved_session(string daemon)
+    public Task Session_ended_on_the_websocket_is_not_authenticated_and_deletes_the_saved_session(string daemon) =>
+        SessionEndedOnTheWebsocketAsync(daemon, "AUTHENTICATION_ERROR", TestContext.Current.CancellationToken);
+
+    /// <summary>The code other open clients report seeing instead (reference, newest section): the same end of the session.</summary>
+    [Theory(Timeout = TestTimeouts.Default)]
+    [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    public Task Session_ended_on_the_websocket_with_UNAUTHORIZED_is_not_authenticated_and_deletes_the_saved_session(string daemon) =>
+        SessionEndedOnTheWebsocketAsync(daemon, "UNAUTHORIZED", TestContext.Current.CancellationToken);
+
+    private static async Task SessionEndedOnTheWebsocketAsync(string daemon, string code, CancellationToken testCancelled)
     {
-        await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
+        await using var rig = await SessionRig.StartAsync(daemon, testCancelled);
         await rig.LogInAsync();
         rig.Server.Scenario.SessionEndsOnSocket = true;
+        rig.Server.Scenario.SessionEndCode = code;
 
         var data = await rig.CallFailingAsync("fetch_portfolio", 1001);
 
-        Assert.Equal("AUTHENTICATION_ERROR", data.GetProperty("reason").GetString());
+        Assert.Equal(code, data.GetProperty("reason").GetString());
         AssertSignedOut(await rig.CallAsync("get_status"));
         Assert.Empty(rig.SessionFiles());
         await rig.CallFailingAsync("fetch_portfolio", 1001);

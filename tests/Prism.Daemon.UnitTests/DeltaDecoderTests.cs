@@ -49,4 +49,13 @@ public sealed class DeltaDecoderTests
         Assert.Null(SubscriptionFrame.TryParse("connected"));
         Assert.Null(SubscriptionFrame.TryParse("7 X {}"));
     }
+
+    /// <summary>Counts that cut between the halves of a surrogate pair leave text that is none: the delta is unreadable, not the process.</summary>
+    [Fact]
+    public void A_delta_that_splits_a_surrogate_pair_is_a_format_error()
+    {
+        var error = Assert.Throws<FormatException>(() => DeltaDecoder.Apply("\"\ud83d\ude00\"", "=2\t+x\t-2"));
+
+        Assert.Contains("surrogate pair", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -58,6 +58,15 @@ public sealed class HelpTextTests
         Assert.All(read, variable => Assert.Contains(variable, Settings.Select(setting => setting.Variable)));
     }
 
+    [Fact]
+    public void Help_says_that_the_hosts_take_https_and_wss_only_and_plain_only_for_loopback()
+    {
+        var help = string.Join('\n', HelpLines());
+
+        Assert.Contains("(https:// only; http:// only for a loopback host (127.0.0.0/8, ::1, localhost), as for tests and local fakes; anything else: no start)", help, StringComparison.Ordinal);
+        Assert.Contains("(wss:// only; ws:// only for a loopback host (127.0.0.0/8, ::1, localhost), as for tests and local fakes; anything else: no start)", help, StringComparison.Ordinal);
+    }
+
     private static List<string> HelpLines()
     {
         using var output = new StringWriter();

@@ -46,4 +46,13 @@ public sealed class InstrumentDetailsTests
         Assert.True(InstrumentDetails.IsBond(null, "Bund Aug 2033"));
         Assert.False(InstrumentDetails.IsBond(null, null));
     }
+
+    /// <summary>Text that is no Unicode costs its member: the long name stands in for the short one, the next exchange for the first.</summary>
+    [Fact]
+    public void Details_with_text_that_is_not_unicode_keep_what_is_readable()
+    {
+        Assert.Equal(
+            new InstrumentDetails("Apple Inc.", "TDG", null),
+            InstrumentDetails.Read("""{"shortName":"App\udc00le","name":"Apple Inc.","exchangeIds":["\ud800","TDG"],"typeId":"\udfff","\udfff":1}"""));
+    }
 }

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Prism.Daemon.Rpc;
 using Prism.Daemon.Transport;
 using Prism.Protocol;
+using Prism.Daemon.UnitTests.Support;
 using Serilog;
-using Serilog.Core;
 using Serilog.Events;
 
 namespace Prism.Daemon.UnitTests;
@@ -25,6 +25,7 @@ public sealed class InternalErrorTests
             new RequestScreen([MethodNames.GetStatus]),
             writer,
             ProtocolFormatter.Create(),
+            new RequestCancellations(),
             new StopSignal(),
             log);
         using var rpc = new DaemonJsonRpc(handler, log);
@@ -41,16 +42,5 @@ public sealed class InternalErrorTests
         Assert.DoesNotContain("4711", line, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", line, StringComparison.Ordinal);
         Assert.Contains(logged, e => e.Level == LogEventLevel.Error && e.Exception is InvalidOperationException);
-    }
-
-    private sealed class ListSink(List<LogEvent> events) : ILogEventSink
-    {
-        public void Emit(LogEvent logEvent)
-        {
-            lock (events)
-            {
-                events.Add(logEvent);
-            }
-        }
     }
 }

@@ -43,4 +43,23 @@ public sealed class SessionPartsTests
     {
         Assert.Throws<FormatException>(() => PortfolioPayload.Cash("""{"amount":1}"""));
     }
+
+    /// <summary>
+    /// No calendar date: an epoch beyond the year 9999 (read as milliseconds, as any epoch past 10^11 is) or before
+    /// year 1, or text that is no Unicode or no date.
+    /// </summary>
+    [Theory]
+    [InlineData("253402300800000")]
+    [InlineData("99999999999999999")]
+    [InlineData("-62135596801")]
+    [InlineData("9223372036854775807")]
+    [InlineData("-9223372036854775808")]
+    [InlineData("\"\\ud800\"")]
+    [InlineData("\"+99999-01-01T00:00:00Z\"")]
+    public void An_expiry_no_calendar_holds_is_none(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+
+        Assert.Null(WebLoginV2.ParseExpiry(document.RootElement));
+    }
 }

@@ -103,4 +103,15 @@ public sealed class UpstreamErrorsTests
         Assert.Equal("HTTP_502", failure.Reason);
         Assert.DoesNotContain("4711", failure.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>An error code that is no Unicode text is no code: the answer is what its status says, without a reason.</summary>
+    [Fact]
+    public void An_error_code_that_is_not_unicode_is_no_code()
+    {
+        var failure = UpstreamErrors.Map(UpstreamCall.LoginStart, HttpStatusCode.Unauthorized, null, """{"errors":[{"errorCode":"PIN_\udc00","meta":{"nextAttemptInSeconds":"\ud800"}}],"\udfff":0}""", null);
+
+        Assert.Equal(ApplicationErrorCode.LoginRejected, failure.Code);
+        Assert.Null(failure.Reason);
+        Assert.Null(UpstreamErrors.FirstErrorCode("""{"errors":[{"errorCode":"\ud800"}]}"""));
+    }
 }

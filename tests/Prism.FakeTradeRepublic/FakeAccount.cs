@@ -141,6 +141,72 @@ public static class FakeAccount
         "cash EUR 1234.56",
     ];
 
+    /// <summary>
+    /// How many shares of the first position (<c>IE00B4L5Y983</c>, 12.5 held directly) a savings plan holds besides,
+    /// and at what buy-in, when <see cref="FakeScenario.HeldInTwoCategories"/> is on.
+    /// </summary>
+    public const string SavingsPlanShares = "7.5";
+
+    public const string SavingsPlanBuyIn = "65.10";
+
+    /// <summary>
+    /// <paramref name="portfolioJson"/> with a category of savings-plan holdings listing the first position's ISIN again
+    /// (the category's name is the fake's own; the reference names none).
+    /// </summary>
+    public static string WithSavingsPlan(string portfolioJson) =>
+        portfolioJson[..^2] + $$""",{"categoryType":"savingsPlans","positions":[{"isin":"IE00B4L5Y983","name":"iShares Core MSCI World","netSize":"{{SavingsPlanShares}}","averageBuyIn":"{{SavingsPlanBuyIn}}"}]}]}""";
+
+    /// <summary>
+    /// The first position as the client must show it when it is held in two categories: 12.5 + 7.5 shares, the buy-in
+    /// weighted by them ((12.5 × 71.2345 + 7.5 × 65.10) / 20 = 68.9340625), the value from the sum (20 × 80.12).
+    /// </summary>
+    public const string HeldInTwoCategoriesPosition =
+        "isin=IE00B4L5Y983 instrument_id=- name=iShares Core MSCI World quantity=20.0 average_buy_in=68.9340625 price=80.12 exchange=LSX value=1602.40";
+
+    /// <summary>
+    /// <paramref name="portfolioJson"/> with a string that is no Unicode text as the first position's name (the client then
+    /// names it from its instrument), and a member whose name is none after the object buy-ins of the fund and crypto
+    /// positions (the last member, where a lookup by name starts).
+    /// </summary>
+    public static string WithUnreadableText(string portfolioJson) => portfolioJson
+        .Replace("\"name\":\"iShares Core MSCI World\"", "\"name\":\"iShares \\ud800Core MSCI World\"", StringComparison.Ordinal)
+        .Replace("\"currency\":\"EUR\"}}", "\"currency\":\"EUR\"},\"\\udfff\":1}", StringComparison.Ordinal);
+
+    /// <summary>
+    /// The portfolio a client must show under <see cref="FakeScenario.UnreadableText"/>: <see cref="ExpectedPortfolio"/>
+    /// but for the first position's name (its instrument's short name), Apple's (its instrument's long name, as its short
+    /// name is no text) and SAP without price and value (its ticker's prices are no text). Everything else as always,
+    /// also the delisted position's refusal with an error code that is no text, and the two positions with a member
+    /// whose name is none.
+    /// </summary>
+    public static IReadOnlyList<string> ExpectedPortfolioWithUnreadableText { get; } =
+    [
+        "isin=IE00B4L5Y983 instrument_id=- name=Core MSCI World USD (Acc) quantity=12.5 average_buy_in=71.2345 price=80.12 exchange=LSX value=1001.50",
+        "isin=US0378331005 instrument_id=- name=Apple Inc. quantity=3 average_buy_in=150.5 price=187.45 exchange=LSX value=562.35",
+        "isin=DE0007164600 instrument_id=- name=SAP quantity=2 average_buy_in=- price=- exchange=- value=-",
+        .. ExpectedPortfolio.Skip(3),
+    ];
+
+    /// <summary>Apple's instrument answer with a short name that is no text (its exchanges stay readable).</summary>
+    internal static string UnreadableInstrument(string isin, string instrument) =>
+        isin == "US0378331005" ? instrument.Replace("\"shortName\":\"Apple\"", "\"shortName\":\"App\\udc00le\"", StringComparison.Ordinal) : instrument;
+
+    /// <summary>SAP's ticker with prices that are no text.</summary>
+    internal static string UnreadableTicker(string instrumentOnExchange, string payload) =>
+        instrumentOnExchange == "DE0007164600.LSX" ? payload.Replace("\"price\":\"", "\"price\":\"\\udfff", StringComparison.Ordinal) : payload;
+
+    /// <summary>An error code that is no text (a lone surrogate escape after a readable start), as it stands in the JSON.</summary>
+    public const string UnreadableErrorCode = "NOT_\\ud800FOUND";
+
+    /// <summary>How far <see cref="FakeScenario.OversizedAccountAnswer"/> pads the account answer: past the 1 MiB the daemon reads.</summary>
+    public const int OversizedPaddingBytes = (1024 * 1024) + 1;
+
+    /// <summary>How far <see cref="FakeScenario.OversizedPortfolioFrame"/> pads the portfolio frame: past the 4 MiB the daemon reads of a message.</summary>
+    public const int OversizedFrameBytes = (4 * 1024 * 1024) + 1;
+
+    /// <summary><paramref name="json"/> (an object) with a first member <c>padding</c> of <paramref name="bytes"/> spaces: still valid, just large.</summary>
+    public static string Padded(string json, int bytes) => $$"""{"padding":"{{new string(' ', bytes)}}",""" + json[1..];
+
     public const string CashJson = """[{"accountNumber":"DE00123","currencyId":"EUR","amount":1234.56}]""";
 
     /// <summary>

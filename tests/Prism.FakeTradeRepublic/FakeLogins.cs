@@ -103,7 +103,7 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
         using var body = await JsonDocument.ParseAsync(request.Body);
         if (Text(body.RootElement, "phoneNumber") != FakeAccount.Phone || Text(body.RootElement, "pin") != FakeAccount.Pin)
         {
-            return FakeErrors.Error(401, FakeAccount.WrongPinCode);
+            return server.Scenario.UnreadableText ? FakeErrors.Written(401, FakeAccount.UnreadableErrorCode) : FakeErrors.Error(401, FakeAccount.WrongPinCode);
         }
 
         var approvalFirst = secondFactor == FakeSecondFactor.AppApproval;
@@ -140,7 +140,9 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
             if (process.Stage == Stage.AwaitingCode)
             {
                 // Epoch milliseconds here, ISO-8601 below: Trade Republic has used both.
-                return Results.Json(new { requiredAction = "AUTHENTICATOR_VERIFICATION", status = "PENDING", expiresAt = process.ExpiresAt.ToUnixTimeMilliseconds() });
+                return server.Scenario.ProcessExpiresAtJson is { } written
+                    ? Results.Content($$"""{"requiredAction":"AUTHENTICATOR_VERIFICATION","status":"PENDING","expiresAt":{{written}}}""", "application/json")
+                    : Results.Json(new { requiredAction = "AUTHENTICATOR_VERIFICATION", status = "PENDING", expiresAt = process.ExpiresAt.ToUnixTimeMilliseconds() });
             }
 
             if (process.Stage == Stage.AwaitingApproval)

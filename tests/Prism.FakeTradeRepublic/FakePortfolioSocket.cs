@@ -15,7 +15,7 @@ namespace Prism.FakeTradeRepublic;
 /// <see cref="FakeAccount.Instruments"/> answer, after <see cref="FakeScenario.InstrumentDelay"/>) and <c>ticker</c>
 /// (the <see cref="FakeAccount.Tickers"/> frames of that instrument on that exchange, an <c>E</c> frame for any other,
 /// or nothing when <see cref="FakeScenario.TickersSilent"/>); unknown topics get <c>E</c> <c>BAD_SUBSCRIPTION_TYPE</c>,
-/// every <c>sub</c> gets an <c>E</c> frame with <c>AUTHENTICATION_ERROR</c> when <see cref="FakeScenario.SessionEndsOnSocket"/>;
+/// every <c>sub</c> gets an <c>E</c> frame with <see cref="FakeScenario.SessionEndCode"/> when <see cref="FakeScenario.SessionEndsOnSocket"/>;
 /// <c>unsub</c> gets <c>C</c>. Every subscription is recorded in <see cref="FakeTradeRepublicServer.Subscriptions"/>.
 /// </summary>
 internal static class FakePortfolioSocket
@@ -39,7 +39,18 @@ internal static class FakePortfolioSocket
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             using var connection = new Connection(socket, server);
-            await connection.ServeAsync(context.RequestAborted);
+            try
+            {
+                await connection.ServeAsync(context.RequestAborted);
+            }
+            catch (Exception exception) when (exception is WebSocketException or OperationCanceledException or IOException)
+            {
+                // The client dropped the connection while the fake was sending.
+            }
+            finally
+            {
+                server.Subscriptions.Disconnected();
+            }
         });
 
     /// <summary>One client's websocket: frames go out one at a time, also those answered later (delayed instruments).</summary>
@@ -107,6 +118,11 @@ internal static class FakePortfolioSocket
             if (type is ClassicPortfolioTopic or FakeAccount.NewerPortfolioTopic)
             {
                 await Task.Delay(Scenario.PortfolioDelay, aborted);
+                if (Scenario.EndlessPortfolioMessage)
+                {
+                    await SendEndlesslyAsync(id, aborted);
+                    return;
+                }
             }
 
             if (type == "instrument" && Scenario.InstrumentDelay > TimeSpan.Zero)
@@ -129,16 +145,15 @@ internal static class FakePortfolioSocket
         {
             if (Scenario.SessionEndsOnSocket)
             {
-                return [Error(id, "AUTHENTICATION_ERROR")];
+                return [Error(id, Scenario.SessionEndCode)];
             }
 
             if (IsPortfolioTopic(type) && !Scenario.PortfolioError
                 && topic.TryGetProperty("secAccNo", out var account) && account.GetString() == FakeAccount.SecuritiesAccountNumber)
             {
-                var (stale, current) = Scenario.UnusualPositions
-                    ? (FakeAccount.WithUnusualPositions(FakeAccount.StalePortfolioJson), FakeAccount.WithUnusualPositions(FakeAccount.PortfolioJson))
-                    : (FakeAccount.StalePortfolioJson, FakeAccount.PortfolioJson);
-                return [$"{id} A {stale}", $"{id} D {Delta(stale, current)}"];
+                var (stale, current) = (Portfolio(FakeAccount.StalePortfolioJson), Portfolio(FakeAccount.PortfolioJson));
+                var first = Scenario.OversizedPortfolioFrame ? FakeAccount.Padded(stale, FakeAccount.OversizedFrameBytes) : stale;
+                return [$"{id} A {first}", $"{id} D {Delta(first, current)}"];
             }
 
             switch (type)
@@ -146,8 +161,9 @@ internal static class FakePortfolioSocket
                 case "cash":
                     return [$"{id} A {FakeAccount.CashJson}"];
                 case "instrument":
-                    return FakeAccount.Instruments.TryGetValue(topic.GetProperty("id").GetString() ?? "", out var instrument)
-                        ? [$"{id} A {instrument}"]
+                    var isin = topic.GetProperty("id").GetString() ?? "";
+                    return FakeAccount.Instruments.TryGetValue(isin, out var instrument)
+                        ? [$"{id} A {(Scenario.UnreadableText ? FakeAccount.UnreadableInstrument(isin, instrument) : instrument)}"]
                         : [Error(id, FakeAccount.TickerErrorCode)];
                 case "ticker":
                     return Scenario.TickersSilent ? [] : Ticker(id, topic.GetProperty("id").GetString());
@@ -157,10 +173,54 @@ internal static class FakePortfolioSocket
             return [Error(id, code)];
         }
 
+        /// <summary>The portfolio as this scenario holds it (the variants of <see cref="FakeScenario"/> that change it).</summary>
+        private string Portfolio(string json)
+        {
+            json = Scenario.UnusualPositions ? FakeAccount.WithUnusualPositions(json) : json;
+            json = Scenario.HeldInTwoCategories ? FakeAccount.WithSavingsPlan(json) : json;
+            return Scenario.UnreadableText ? FakeAccount.WithUnreadableText(json) : json;
+        }
+
+        /// <summary>The frames of a ticker; a refusal's code and SAP's prices made unreadable under <see cref="FakeScenario.UnreadableText"/>.</summary>
+        private IEnumerable<string> Ticker(string id, string? instrumentOnExchange)
+        {
+            if (instrumentOnExchange is null || !FakeAccount.Tickers.TryGetValue(instrumentOnExchange, out var payloads))
+            {
+                return [Error(id, Scenario.UnreadableText ? FakeAccount.UnreadableErrorCode : FakeAccount.TickerErrorCode)];
+            }
+
+            if (Scenario.UnreadableText)
+            {
+                payloads = [.. payloads.Select(payload => FakeAccount.UnreadableTicker(instrumentOnExchange, payload))];
+            }
+
+            return payloads.Select((payload, i) => i == 0 ? $"{id} A {payload}" : $"{id} D {Delta(payloads[i - 1], payload)}");
+        }
+
         /// <summary>Whether <paramref name="type"/> is the portfolio topic of the web app this scenario plays, on this connection's protocol version.</summary>
         private bool IsPortfolioTopic(string? type) => Scenario.NewerWebApp
             ? type == FakeAccount.NewerPortfolioTopic && protocolVersion >= FakeAccount.NewerProtocolVersion
             : type == ClassicPortfolioTopic;
+
+        /// <summary>The start of an <c>A</c> frame, then 1 KiB fragments every 20 ms without an end, until the client is gone.</summary>
+        private async Task SendEndlesslyAsync(string id, CancellationToken aborted)
+        {
+            await sending.WaitAsync(aborted);
+            try
+            {
+                await socket.SendAsync(Encoding.UTF8.GetBytes($"{id} A {{\"padding\":\""), WebSocketMessageType.Text, endOfMessage: false, aborted);
+                var fragment = Encoding.UTF8.GetBytes(new string(' ', 1024));
+                while (true)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(20), aborted);
+                    await socket.SendAsync(fragment, WebSocketMessageType.Text, endOfMessage: false, aborted);
+                }
+            }
+            finally
+            {
+                sending.Release();
+            }
+        }
 
         private async Task SendAllAsync(IEnumerable<string> frames, CancellationToken aborted)
         {
@@ -182,16 +242,6 @@ internal static class FakePortfolioSocket
                 sending.Release();
             }
         }
-    }
-
-    private static IEnumerable<string> Ticker(string id, string? instrumentOnExchange)
-    {
-        if (instrumentOnExchange is null || !FakeAccount.Tickers.TryGetValue(instrumentOnExchange, out var payloads))
-        {
-            return [Error(id, FakeAccount.TickerErrorCode)];
-        }
-
-        return payloads.Select((payload, i) => i == 0 ? $"{id} A {payload}" : $"{id} D {Delta(payloads[i - 1], payload)}");
     }
 
     private static string Error(string id, string code) =>

@@ -98,9 +98,43 @@ public sealed class FakeScenario
 
     /// <summary>
     /// The session ended on Trade Republic's side while the websocket stays up: every subscription answers an
-    /// <c>E</c> frame with <c>AUTHENTICATION_ERROR</c>, and the session's cookies no longer work anywhere.
+    /// <c>E</c> frame with <see cref="SessionEndCode"/>, and the session's cookies no longer work anywhere.
     /// </summary>
     public bool SessionEndsOnSocket { get; set; }
+
+    /// <summary>
+    /// The error code of those <c>E</c> frames: <c>AUTHENTICATION_ERROR</c> (pytr), or <c>UNAUTHORIZED</c>, which other
+    /// open clients report seeing instead (reference, "Reported by other open clients since").
+    /// </summary>
+    public string SessionEndCode { get; set; } = "AUTHENTICATION_ERROR";
+
+    /// <summary>
+    /// The first position's security is also held through a savings plan, listed in a category of its own
+    /// (<see cref="FakeAccount.WithSavingsPlan"/>), as the reference reports for <c>compactPortfolioByType</c>.
+    /// </summary>
+    public bool HeldInTwoCategories { get; set; }
+
+    /// <summary>
+    /// Strings that are no Unicode text (unpaired surrogate escapes) in Trade Republic's answers, each in one place
+    /// (<see cref="FakeAccount.WithUnreadableText"/>): a position's name and a member name of another, an instrument's
+    /// short name, a ticker's prices, a ticker refusal's error code, and the error code of a refused PIN.
+    /// </summary>
+    public bool UnreadableText { get; set; }
+
+    /// <summary>The raw JSON of every login process's <c>expiresAt</c> (e.g. an epoch beyond the year 9999); null: the real expiry.</summary>
+    public string? ProcessExpiresAtJson { get; set; }
+
+    /// <summary>The account answer is padded past 1 MiB (<see cref="FakeAccount.OversizedPaddingBytes"/>), as no Trade Republic answer is.</summary>
+    public bool OversizedAccountAnswer { get; set; }
+
+    /// <summary>The portfolio's <c>A</c> frame is padded past 4 MiB (<see cref="FakeAccount.OversizedFrameBytes"/>).</summary>
+    public bool OversizedPortfolioFrame { get; set; }
+
+    /// <summary>
+    /// The portfolio subscription is answered with a message that never ends: a fragment of 1 KiB every 20 ms (so 4 MiB
+    /// would take minutes), until the client goes.
+    /// </summary>
+    public bool EndlessPortfolioMessage { get; set; }
 
     /// <summary>Ticker subscriptions get no frame at all (as from an exchange feed that hangs); the portfolio and cash still answer.</summary>
     public bool TickersSilent { get; set; }

@@ -9,6 +9,7 @@ public sealed class FakeSubscriptions
     private readonly ConcurrentDictionary<string, string> open = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<int> protocolVersions = new();
     private int connections;
+    private int disconnections;
 
     /// <summary>The JSON of every <c>sub</c> so far, in the order they arrived.</summary>
     public IReadOnlyList<string> Topics => [.. topics];
@@ -18,6 +19,11 @@ public sealed class FakeSubscriptions
 
     /// <summary>The <c>connect</c> messages' protocol versions, in order.</summary>
     public IReadOnlyList<int> ProtocolVersions => [.. protocolVersions];
+
+    /// <summary>How many websocket connections have ended (the client closed or dropped it, or the fake gave up on it).</summary>
+    public int Disconnections => Volatile.Read(ref disconnections);
+
+    internal void Disconnected() => Interlocked.Increment(ref disconnections);
 
     internal int Connected(int protocolVersion)
     {

@@ -14,8 +14,6 @@ internal enum Command
 /// <summary>tr-daemon's command line: no arguments serves JSON-RPC on stdin/stdout; --version and --help print and exit.</summary>
 internal static class CommandLine
 {
-    public const int UsageErrorExitCode = 2;
-
     public static Command Parse(IReadOnlyList<string> args) => args switch
     {
         [] => Command.Serve,
@@ -31,14 +29,14 @@ internal static class CommandLine
         {
             case Command.PrintVersion:
                 output.WriteLine($"tr-daemon {SidecarVersion.Current}");
-                return 0;
+                return ExitCodes.Done;
             case Command.PrintHelp:
                 // The text's own line breaks are the source file's LF: give them the platform's (CRLF on Windows), as WriteLine does.
                 output.Write(HelpText.ReplaceLineEndings(output.NewLine));
-                return 0;
+                return ExitCodes.Done;
             default:
                 error.WriteLine($"tr-daemon: unexpected arguments '{string.Join(' ', args)}'. Use --version, --help, or no arguments to serve JSON-RPC on stdin/stdout.");
-                return UsageErrorExitCode;
+                return ExitCodes.Usage;
         }
     }
 
@@ -55,7 +53,9 @@ internal static class CommandLine
           {DaemonOptions.DataDirectoryVariable,-29} data folder (saved session; yours alone: 0700, or an owner-only ACL); default: per-user application data + /prism (Windows: the local %LOCALAPPDATA%\prism)
           {DaemonOptions.LogLevelVariable,-29} Verbose, Debug, Information (default), Warning, Error or Fatal
           {TradeRepublicSettings.ApiUrlVariable,-29} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
+          {"",-29} ({TradeRepublicSettings.UrlRule("https", "http")}; anything else: no start)
           {TradeRepublicSettings.WebSocketUrlVariable,-29} Trade Republic's websocket host; default {TradeRepublicSettings.DefaultWebSocketUrl}
+          {"",-29} ({TradeRepublicSettings.UrlRule("wss", "ws")}; anything else: no start)
           {TradeRepublicSettings.LoginApiVariable,-29} v2 (default, web login) or v1 (legacy SMS code)
           {TradeRepublicSettings.AppVersionVariable,-29} web app version sent as X-TR-App-Version; default {TradeRepublicSettings.DefaultAppVersion}
           {TradeRepublicSettings.PlatformVariable,-29} X-Tr-Platform; default {TradeRepublicSettings.DefaultPlatform}

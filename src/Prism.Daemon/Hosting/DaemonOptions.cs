@@ -5,11 +5,12 @@ namespace Prism.Daemon.Hosting;
 
 /// <summary>
 /// The daemon's settings from its environment (the contract's configuration section).
-/// <see cref="Problems"/> lists settings that were ignored, to be logged once logging exists.
+/// <see cref="Problems"/> lists settings that were ignored, to be logged once logging exists; <see cref="Refusals"/>
+/// those the daemon will not run with (it logs them and exits).
 /// <see cref="RoamingDataDirectory"/> is where earlier versions kept the data on Windows when PRISM_DATA_DIR is unset
 /// (the roaming <c>%APPDATA%\prism</c>), to be moved to the default folder once; null elsewhere.
 /// </summary>
-internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, TradeRepublicSettings TradeRepublic, IReadOnlyList<string> Problems)
+internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLevel, TradeRepublicSettings TradeRepublic, IReadOnlyList<string> Problems, IReadOnlyList<string> Refusals)
 {
     public string? RoamingDataDirectory { get; init; }
 
@@ -20,11 +21,13 @@ internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLeve
     {
         var problems = new List<string>();
         var configured = Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } value ? Path.GetFullPath(value) : null;
+        var refusals = new List<string>();
         return new DaemonOptions(
             configured ?? DefaultDataDirectory(),
             ReadLogLevel(problems),
-            TradeRepublicSettings.FromEnvironment(problems),
-            problems)
+            TradeRepublicSettings.FromEnvironment(problems, refusals),
+            problems,
+            refusals)
         {
             RoamingDataDirectory = configured is null && OperatingSystem.IsWindows() ? InFolder(Environment.SpecialFolder.ApplicationData) : null,
         };

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Prism.Daemon.Json;
 
 namespace Prism.Daemon.Portfolio;
 
@@ -9,7 +10,11 @@ namespace Prism.Daemon.Portfolio;
 /// </summary>
 internal static class DeltaDecoder
 {
-    /// <summary>The new payload; throws <see cref="FormatException"/> naming the bad operation when the delta does not fit <paramref name="previous"/>.</summary>
+    /// <summary>
+    /// The new payload; throws <see cref="FormatException"/> naming the bad operation when the delta does not fit
+    /// <paramref name="previous"/>, and when its counts cut a character in two (the halves of a surrogate pair apart:
+    /// no text, which no JSON reader takes).
+    /// </summary>
     public static string Apply(string previous, string delta)
     {
         var result = new StringBuilder(previous.Length + delta.Length);
@@ -39,7 +44,10 @@ internal static class DeltaDecoder
             }
         }
 
-        return result.ToString();
+        var payload = result.ToString();
+        return JsonText.IsText(payload)
+            ? payload
+            : throw new FormatException("The delta's counts split a character (a surrogate pair) of the previous payload.");
     }
 
     private static int Count(string operation, int remaining) =>

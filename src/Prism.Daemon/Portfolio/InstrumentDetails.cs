@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Prism.Daemon.Json;
 
 namespace Prism.Daemon.Portfolio;
 
@@ -9,7 +10,10 @@ namespace Prism.Daemon.Portfolio;
 /// </summary>
 internal sealed partial record InstrumentDetails(string? ShortName, string? FirstExchange, string? Type)
 {
-    /// <summary>The details in <paramref name="payload"/>; null when it is not a JSON object. Members of an unexpected kind read as missing.</summary>
+    /// <summary>
+    /// The details in <paramref name="payload"/>; null when it is not a JSON object. Members of an unexpected kind, or
+    /// strings that are no Unicode text, read as missing.
+    /// </summary>
     public static InstrumentDetails? Read(string payload)
     {
         try
@@ -21,8 +25,8 @@ internal sealed partial record InstrumentDetails(string? ShortName, string? Firs
                 return null;
             }
 
-            var exchange = root.TryGetProperty("exchangeIds", out var exchanges) && exchanges.ValueKind == JsonValueKind.Array
-                ? exchanges.EnumerateArray().Where(id => id.ValueKind == JsonValueKind.String).Select(id => id.GetString()).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id))
+            var exchange = JsonText.TryGetMember(root, "exchangeIds", out var exchanges) && exchanges.ValueKind == JsonValueKind.Array
+                ? exchanges.EnumerateArray().Select(id => JsonText.TryGetString(id, out var text) ? text : null).FirstOrDefault(id => !string.IsNullOrWhiteSpace(id))
                 : null;
             return new(Text(root, "shortName") ?? Text(root, "name"), exchange, Text(root, "typeId") ?? Text(root, "type"));
         }
@@ -48,5 +52,5 @@ internal sealed partial record InstrumentDetails(string? ShortName, string? Firs
     private static partial Regex Maturity();
 
     private static string? Text(JsonElement parent, string name) =>
-        parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text ? text : null;
+        JsonText.TryGetMember(parent, name, out var value) && JsonText.TryGetString(value, out var text) && text.Length > 0 ? text : null;
 }

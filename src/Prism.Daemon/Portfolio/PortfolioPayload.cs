@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Prism.Daemon.Json;
 using Prism.Protocol;
 
 namespace Prism.Daemon.Portfolio;
@@ -8,7 +9,9 @@ namespace Prism.Daemon.Portfolio;
 /// contract's shapes, decimals kept as text. A position is read member by member: one Trade Republic describes in an
 /// unexpected way is listed with what could be read and noted in <see cref="PortfolioPositions.Oddities"/>; only a
 /// position without a name for it (ISIN or instrument id) or without a quantity is left out, since the contract
-/// cannot list it.
+/// cannot list it. A string that is no Unicode text (<see cref="JsonText"/>) counts as a member of an unexpected form;
+/// a member whose name is no text, as no member. A security held in several categories is one position
+/// (<see cref="PositionsBySecurity"/>).
 /// </summary>
 internal static class PortfolioPayload
 {
@@ -16,8 +19,7 @@ internal static class PortfolioPayload
     public static PortfolioPositions Positions(string payload)
     {
         using var document = JsonDocument.Parse(payload);
-        if (document.RootElement.ValueKind != JsonValueKind.Object
-            || !document.RootElement.TryGetProperty("categories", out var categories) || categories.ValueKind != JsonValueKind.Array)
+        if (!JsonText.TryGetMember(document.RootElement, "categories", out var categories) || categories.ValueKind != JsonValueKind.Array)
         {
             throw new FormatException("the portfolio payload has no list of categories");
         }
@@ -32,7 +34,7 @@ internal static class PortfolioPayload
             }
         }
 
-        return new(positions, oddities);
+        return new(PositionsBySecurity.Merge(positions, oddities), oddities);
     }
 
     private static void Read(JsonElement position, List<PortfolioPosition> positions, List<PositionOddity> oddities)
@@ -72,17 +74,17 @@ internal static class PortfolioPayload
     /// <summary>An id member: a non-empty string, else null (with a problem when it is there in another form).</summary>
     private static string? Identifier(JsonElement position, string member, List<string> problems)
     {
-        if (!position.TryGetProperty(member, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!JsonText.TryGetMember(position, member, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text)
+        if (JsonText.TryGetString(value, out var text) && text.Length > 0)
         {
             return text;
         }
 
-        problems.Add(value.ValueKind == JsonValueKind.String ? $"{member} is empty" : $"{member} is {Describe(value)}");
+        problems.Add(text is { Length: 0 } ? $"{member} is empty" : $"{member} is {Describe(value)}");
         return null;
     }
 
@@ -92,13 +94,13 @@ internal static class PortfolioPayload
     /// </summary>
     private static string? Decimal(JsonElement position, string member, List<string> problems)
     {
-        if (!position.TryGetProperty(member, out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!JsonText.TryGetMember(position, member, out var value) || value.ValueKind == JsonValueKind.Null)
         {
             problems.Add($"no {member}");
             return null;
         }
 
-        var amount = value.ValueKind == JsonValueKind.Object && value.TryGetProperty("value", out var inner) ? inner : value;
+        var amount = JsonText.TryGetMember(value, "value", out var inner) ? inner : value;
         if (Scalar(amount) is { } text && PositionValue.Normalise(text) is { } normalised)
         {
             return normalised;
@@ -110,14 +112,14 @@ internal static class PortfolioPayload
 
     private static string? Name(JsonElement position, List<string> problems)
     {
-        if (!position.TryGetProperty("name", out var value) || value.ValueKind == JsonValueKind.Null)
+        if (!JsonText.TryGetMember(position, "name", out var value) || value.ValueKind == JsonValueKind.Null)
         {
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String)
+        if (JsonText.TryGetString(value, out var name))
         {
-            return value.GetString();
+            return name;
         }
 
         problems.Add($"name is {Describe(value)}");
@@ -150,23 +152,23 @@ internal static class PortfolioPayload
     }
 
     private static string? QuotePrice(JsonElement ticker, string quote) =>
-        ticker.ValueKind == JsonValueKind.Object && ticker.TryGetProperty(quote, out var entry) && entry.ValueKind == JsonValueKind.Object
-            && Text(entry, "price") is { } price
+        JsonText.TryGetMember(ticker, quote, out var entry) && Text(entry, "price") is { } price
             ? PositionValue.Normalise(price)
             : null;
 
     private static JsonElement.ArrayEnumerator Array(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array
+        JsonText.TryGetMember(parent, name, out var array) && array.ValueKind == JsonValueKind.Array
             ? array.EnumerateArray()
             : default;
 
     /// <summary>A member as text: strings as they are, numbers exactly as written (never through a binary float).</summary>
     private static string? Text(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) ? Scalar(value) : null;
+        JsonText.TryGetMember(parent, name, out var value) ? Scalar(value) : null;
 
+    /// <summary>A string as it is (null when it is no Unicode text), a number as written, anything else null.</summary>
     private static string? Scalar(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => value.GetString(),
+        JsonValueKind.String => JsonText.TryGetString(value, out var text) ? text : null,
         JsonValueKind.Number => value.GetRawText(),
         _ => null,
     };
@@ -174,7 +176,7 @@ internal static class PortfolioPayload
     /// <summary>What a member is, for a log line: its JSON kind, never its value (values are the person's holdings).</summary>
     private static string Describe(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => "a string",
+        JsonValueKind.String => JsonText.TryGetString(value, out _) ? "a string" : "a string that is not Unicode text",
         JsonValueKind.Number => "a number",
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",

@@ -18,7 +18,7 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
     /// <summary>The positions with the prices found within the budget, or within <paramref name="timeLeft"/> when that is shorter.</summary>
     public async Task<IReadOnlyList<PortfolioPosition>> PriceAsync(TradeRepublicSocket socket, IReadOnlyList<PortfolioPosition> positions, TimeSpan timeLeft, CancellationToken cancellation)
     {
-        string[] ids = [.. positions.Select(IdOf).Distinct(StringComparer.Ordinal)];
+        string[] ids = [.. positions.Select(PositionsBySecurity.IdOf).Distinct(StringComparer.Ordinal)];
         if (ids.Length == 0)
         {
             return positions;
@@ -32,7 +32,7 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
         }
 
         var lookups = await LookUpAsync(socket, ids, wait, cancellation);
-        var priced = positions.Select(position => WithPrice(position, lookups[IdOf(position)], wait)).ToList();
+        var priced = positions.Select(position => WithPrice(position, lookups[PositionsBySecurity.IdOf(position)], wait)).ToList();
         var instrumentsPriced = ids.Count(id => lookups[id].Price is not null);
         if (instrumentsPriced < ids.Length)
         {
@@ -41,9 +41,6 @@ internal sealed class PositionPricer(TimeSpan budget, ILogger log)
 
         return priced;
     }
-
-    /// <summary>The name a position goes by on Trade Republic's topics: its ISIN, else its instrument id (the contract guarantees one).</summary>
-    private static string IdOf(PortfolioPosition position) => position.Isin ?? position.InstrumentId!;
 
     /// <summary>Asks every instrument, then each one's ticker as its instrument answers, until all have answered or <paramref name="wait"/> is over; unsubscribes them all.</summary>
     private async Task<Dictionary<string, PriceLookup>> LookUpAsync(TradeRepublicSocket socket, string[] ids, TimeSpan wait, CancellationToken cancellation)

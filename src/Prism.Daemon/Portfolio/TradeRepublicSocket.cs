@@ -10,18 +10,30 @@ namespace Prism.Daemon.Portfolio;
 /// <summary>
 /// A websocket to Trade Republic carrying the session cookies, past the <c>connect</c> handshake (protocol version
 /// <see cref="TradeRepublicSettings.WebSocketProtocolVersion"/>): text messages
-/// in and out, subscriptions numbered from 1. Failures become <see cref="SessionFailure"/>s.
+/// in and out, subscriptions numbered from 1. Failures become <see cref="SessionFailure"/>s. It lives no longer than
+/// the call that opened it: when that call's token is cancelled (its time limit, <c>$/cancelRequest</c>, a logout) the
+/// socket is aborted at once, so no receive runs on for a caller that gave up. A message is read to at most
+/// <see cref="MaxMessageBytes"/>.
 /// </summary>
 internal sealed class TradeRepublicSocket : IAsyncDisposable
 {
-    private const string SessionEndedCode = "AUTHENTICATION_ERROR";
+    /// <summary>The most of one message the daemon reads: Trade Republic's largest, a big portfolio, is tens of KiB.</summary>
+    public const int MaxMessageBytes = 4 * 1024 * 1024;
+
+    /// <summary>What an <c>E</c> frame says when the session ended: <c>AUTHENTICATION_ERROR</c>, or <c>UNAUTHORIZED</c> as some clients see it.</summary>
+    private static readonly string[] SessionEndedCodes = ["AUTHENTICATION_ERROR", "UNAUTHORIZED"];
+
     private readonly ClientWebSocket socket;
+    private CancellationTokenRegistration abortWhenCallEnds;
     private int lastSubscriptionId;
     private Task<string>? pendingReceive;
 
     private TradeRepublicSocket(ClientWebSocket socket) => this.socket = socket;
 
-    /// <summary>Connects to <see cref="TradeRepublicSettings.WebSocketUrl"/> and waits for Trade Republic's <c>connected</c>.</summary>
+    /// <summary>
+    /// Connects to <see cref="TradeRepublicSettings.WebSocketUrl"/> and waits for Trade Republic's <c>connected</c>;
+    /// <paramref name="cancellation"/> is the call's, for as long as the socket lives.
+    /// </summary>
     public static async Task<TradeRepublicSocket> ConnectAsync(TradeRepublicSettings settings, SessionCookies cookies, CancellationToken cancellation)
     {
         var socket = new ClientWebSocket();
@@ -37,6 +49,7 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
         try
         {
             await socket.ConnectAsync(settings.WebSocketUrl, cancellation);
+            connection.abortWhenCallEnds = cancellation.Register(static state => ((ClientWebSocket)state!).Abort(), socket);
             await connection.SendAsync($"connect {settings.WebSocketProtocolVersion} {ConnectPayload(settings.Locale)}", cancellation);
             var greeting = await connection.ReceiveAsync(cancellation);
             if (!greeting.StartsWith("connected", StringComparison.Ordinal))
@@ -76,21 +89,35 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
     /// <summary>
     /// The next text message. Cancelling <paramref name="cancellation"/> stops the waiting, not the receive: a
     /// cancelled <see cref="ClientWebSocket.ReceiveAsync(Memory{byte}, CancellationToken)"/> aborts the socket, and a
-    /// price budget running out must leave it open for the unsubscriptions. The next call picks up the same receive.
-    /// An <c>E</c> frame saying <c>AUTHENTICATION_ERROR</c> (whichever subscription it is for) means the session ended,
-    /// exactly like HTTP 401: it throws <see cref="SessionFailure.SessionExpired"/>.
+    /// price budget running out must leave it open for the unsubscriptions. The next call picks up the same receive; the
+    /// call's own end aborts it (see <see cref="ConnectAsync"/>). An <c>E</c> frame saying the session ended
+    /// (<see cref="SessionEndedCodes"/>, whichever subscription it is for) means exactly what HTTP 401 means: it throws
+    /// <see cref="SessionFailure.SessionExpired"/>.
     /// </summary>
     public async Task<string> ReceiveAsync(CancellationToken cancellation)
     {
         pendingReceive ??= ReceiveMessageAsync();
-        var message = await pendingReceive.WaitAsync(cancellation);
+        string message;
+        try
+        {
+            message = await pendingReceive.WaitAsync(cancellation);
+        }
+        catch (Exception exception) when (cancellation.IsCancellationRequested && exception is not OperationCanceledException)
+        {
+            // The call's end aborted the socket, and the receive may fail of that before the waiting sees the cancellation.
+            throw new OperationCanceledException(cancellation);
+        }
+
         pendingReceive = null;
-        return SubscriptionFrame.TryParse(message) is { Kind: FrameKind.Error } error && UpstreamErrors.FirstErrorCode(error.Payload) == SessionEndedCode
-            ? throw SessionFailure.SessionExpired(SessionEndedCode)
+        return SubscriptionFrame.TryParse(message) is { Kind: FrameKind.Error } error && UpstreamErrors.FirstErrorCode(error.Payload) is { } code && SessionEndedCodes.Contains(code)
+            ? throw SessionFailure.SessionExpired(code)
             : message;
     }
 
-    /// <summary>One text message, reassembled from its fragments; ended by the server's close or by disposing the socket.</summary>
+    /// <summary>
+    /// One text message, reassembled from its fragments; ended by the server's close, by disposing the socket, or by a
+    /// message longer than <see cref="MaxMessageBytes"/>, which aborts the socket rather than reading the rest.
+    /// </summary>
     private async Task<string> ReceiveMessageAsync()
     {
         var message = new ArrayBufferWriter<byte>();
@@ -103,6 +130,12 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
             }
 
             message.Advance(received.Count);
+            if (message.WrittenCount > MaxMessageBytes)
+            {
+                socket.Abort();
+                throw SessionFailure.AnswerTooLarge("a portfolio websocket subscription", $"{MaxMessageBytes / (1024 * 1024)} MiB per message");
+            }
+
             if (received.EndOfMessage)
             {
                 return Encoding.UTF8.GetString(message.WrittenSpan);
@@ -133,6 +166,7 @@ internal sealed class TradeRepublicSocket : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await abortWhenCallEnds.DisposeAsync();
         if (socket.State == WebSocketState.Open)
         {
             using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(2));

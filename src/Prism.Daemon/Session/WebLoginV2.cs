@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Prism.Daemon.Json;
 using Prism.Daemon.Upstream;
 using Prism.Protocol;
 
@@ -113,12 +114,29 @@ internal sealed class WebLoginV2(TradeRepublicHttp http, TimeProvider clock) : I
     private static SessionFailure MissingCode() =>
         new(ApplicationErrorCode.CodeInvalid, "Trade Republic asks for the code from your authenticator app; send it as confirm_2fa's token.");
 
-    /// <summary><c>expiresAt</c> as ISO-8601 text or as epoch seconds or milliseconds; null when absent or unreadable.</summary>
+    /// <summary>
+    /// <c>expiresAt</c> as ISO-8601 text or as epoch seconds or milliseconds; null when absent or unreadable — also when
+    /// it is no date a calendar has (an epoch before year 1 or after 9999, text that is no Unicode), so the login's own
+    /// countdown decides, as when Trade Republic sends none.
+    /// </summary>
     public static DateTimeOffset? ParseExpiry(JsonElement? expiresAt) => expiresAt switch
     {
-        { ValueKind: JsonValueKind.String } text when DateTimeOffset.TryParse(text.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
-        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var epoch) =>
-            epoch > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch),
+        { ValueKind: JsonValueKind.String } element when JsonText.TryGetString(element, out var text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed) => parsed,
+        { ValueKind: JsonValueKind.Number } number when number.TryGetInt64(out var epoch) => FromEpoch(epoch),
         _ => null,
     };
+
+    /// <summary>Epoch milliseconds when the number is too large for seconds of this era, else seconds; null outside what <see cref="DateTimeOffset"/> holds.</summary>
+    private static DateTimeOffset? FromEpoch(long epoch)
+    {
+        try
+        {
+            return epoch > 100_000_000_000 ? DateTimeOffset.FromUnixTimeMilliseconds(epoch) : DateTimeOffset.FromUnixTimeSeconds(epoch);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
 }

@@ -32,9 +32,17 @@ internal sealed record ErrorReply(int Code, string Message, JsonElement? Id)
     public static ErrorReply InvalidParams(string problem, JsonElement id) =>
         new(JsonRpcErrorCodes.InvalidParams, $"Invalid params: {problem}", id);
 
-    /// <summary>A client-chosen name, cut short so a huge one is not sent back whole.</summary>
-    public static string Shorten(string name) =>
-        name.Length <= MaxEchoedNameLength ? name : string.Concat(name.AsSpan(0, MaxEchoedNameLength), "...");
+    /// <summary>A client-chosen name, cut short so a huge one is not sent back whole (never between the two halves of a surrogate pair).</summary>
+    public static string Shorten(string name)
+    {
+        if (name.Length <= MaxEchoedNameLength)
+        {
+            return name;
+        }
+
+        var cut = char.IsHighSurrogate(name[MaxEchoedNameLength - 1]) ? MaxEchoedNameLength - 1 : MaxEchoedNameLength;
+        return string.Concat(name.AsSpan(0, cut), "...");
+    }
 
     /// <summary>Writes the response object: jsonrpc, id, error {code, message}.</summary>
     public void WriteTo(IBufferWriter<byte> output)

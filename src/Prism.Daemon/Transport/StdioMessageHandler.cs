@@ -1,4 +1,6 @@
 using System.Buffers;
+using Prism.Daemon.Rpc;
+using Prism.Protocol;
 using Serilog;
 using StreamJsonRpc;
 using StreamJsonRpc.Protocol;
@@ -6,12 +8,15 @@ using StreamJsonRpc.Protocol;
 namespace Prism.Daemon.Transport;
 
 /// <summary>
-/// StreamJsonRpc's view of stdin/stdout. Reading hands the engine only lines the <see cref="RequestScreen"/>
-/// forwards and answers the rest itself; at the end of input (or on a stop request) it waits until every
-/// accepted request has been answered before it reports the end, so no reply is lost when stdin closes — unless
-/// stdout takes nothing for <see cref="ProtocolWriter.StallLimit"/>, then the daemon exits 1 without them.
-/// While <see cref="MaxRepliesOwed"/> replies are owed (stdout is not read, or requests pile up) it reads no
-/// further input: the client's writes then block, instead of the daemon holding replies without bound.
+/// StreamJsonRpc's view of stdin/stdout. Reading hands the engine only the requests the <see cref="RequestScreen"/>
+/// forwards, answers the bad lines itself and carries out the notifications that act (<c>$/cancelRequest</c>,
+/// <c>shutdown</c>) before it reads on; at the end of input (or on a stop request) it waits until every accepted
+/// request has been answered before it reports the end, so no reply is lost when stdin closes — unless stdout takes
+/// nothing for <see cref="ProtocolWriter.StallLimit"/>, then the daemon exits 1 without them. Reading that fails —
+/// stdin broken, or a bug in reading or screening — ends the input the same way (<see cref="InputFailure"/> says why),
+/// never the connection with the replies owed: the engine would drop them, and the exception would end the process.
+/// While <see cref="MaxRepliesOwed"/> replies are owed (stdout is not read, or requests pile up) it reads no further
+/// input, notifications included: the client's writes then block, instead of the daemon holding work without bound.
 /// Writing goes through the one <see cref="ProtocolWriter"/>.
 /// </summary>
 internal sealed class StdioMessageHandler(
@@ -19,6 +24,7 @@ internal sealed class StdioMessageHandler(
     RequestScreen screen,
     ProtocolWriter writer,
     IJsonRpcMessageFormatter formatter,
+    RequestCancellations cancellations,
     StopSignal stop,
     ILogger log) : IJsonRpcMessageHandler
 {
@@ -36,8 +42,53 @@ internal sealed class StdioMessageHandler(
 
     public IJsonRpcMessageFormatter Formatter => formatter;
 
+    /// <summary>Why reading ended before the end of input, or null while it has not (or ended at EOF or a stop).</summary>
+    public Exception? InputFailure { get; private set; }
+
     /// <summary>The next message for the engine; null (end of connection) only once every reply owed was written.</summary>
     public async ValueTask<JsonRpcMessage?> ReadAsync(CancellationToken cancellationToken)
+    {
+        if (InputFailure is null)
+        {
+            try
+            {
+                if (await ReadRequestAsync(cancellationToken) is { } message)
+                {
+                    return message;
+                }
+            }
+            catch (Exception exception) when (!(exception is OperationCanceledException && cancellationToken.IsCancellationRequested))
+            {
+                InputFailure = exception;
+                log.Error(exception, "Reading input failed; answering the requests already read, then exiting");
+            }
+        }
+
+        log.Debug("Input finished; waiting for the replies still owed");
+        var answered = pending.WhenAllAnsweredAsync();
+        // A stdout nobody reads would hold the exit forever; the writer gives up on it (Lost) instead.
+        await Task.WhenAll(answered, writer.WatchForStallAsync(answered)).WaitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Writes one message as one flushed line; a result or error settles one reply owed.</summary>
+    public async ValueTask WriteAsync(JsonRpcMessage content, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await writer.WriteLineAsync(buffer => formatter.Serialize(buffer, content), cancellationToken);
+        }
+        finally
+        {
+            if (content is JsonRpcResult or JsonRpcError)
+            {
+                pending.Answered();
+            }
+        }
+    }
+
+    /// <summary>The next request for the engine; null at the end of input (EOF or a stop).</summary>
+    private async ValueTask<JsonRpcMessage?> ReadRequestAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -55,27 +106,7 @@ internal sealed class StdioMessageHandler(
                     await ReplyAsync(ErrorReply.LineTooLong(overlong.Length, reader.MaxLineBytes), cancellationToken);
                     continue;
                 default:
-                    log.Debug("Input finished; waiting for the replies still owed");
-                    var answered = pending.WhenAllAnsweredAsync();
-                    // A stdout nobody reads would hold the exit forever; the writer gives up on it (Lost) instead.
-                    await Task.WhenAll(answered, writer.WatchForStallAsync(answered)).WaitAsync(cancellationToken);
                     return null;
-            }
-        }
-    }
-
-    /// <summary>Writes one message as one flushed line; a result or error settles one reply owed.</summary>
-    public async ValueTask WriteAsync(JsonRpcMessage content, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await writer.WriteLineAsync(buffer => formatter.Serialize(buffer, content), cancellationToken);
-        }
-        finally
-        {
-            if (content is JsonRpcResult or JsonRpcError)
-            {
-                pending.Answered();
             }
         }
     }
@@ -103,7 +134,7 @@ internal sealed class StdioMessageHandler(
         return first == read ? await read : EndOfInput.Instance;
     }
 
-    /// <summary>The message for the engine, or null when the line was answered here or needs no answer.</summary>
+    /// <summary>The message for the engine, or null when the line was answered or carried out here, or needs nothing.</summary>
     private async ValueTask<JsonRpcMessage?> AcceptAsync(byte[] line, CancellationToken cancellationToken)
     {
         switch (screen.Screen(line))
@@ -114,6 +145,17 @@ internal sealed class StdioMessageHandler(
                 return null;
             case Ignore ignore:
                 log.Debug("Ignored an input line: {Reason}", ignore.Reason);
+                return null;
+            case Drop drop:
+                log.Warning("Dropped {Notification}", drop.Reason);
+                return null;
+            case Cancel cancel:
+                var cancelled = await cancellations.CancelAsync(cancel.Id);
+                log.Debug("{MethodName} for request {RequestId}: {Outcome}", MethodNames.CancelRequest, cancel.Id, cancelled ? "cancelled" : "not running (answered already?)");
+                return null;
+            case Stop:
+                log.Information("shutdown notification: stopping after the replies still owed");
+                stop.Request();
                 return null;
             case Forward forward:
                 return await DeserializeAsync(line, forward, cancellationToken);
@@ -133,19 +175,11 @@ internal sealed class StdioMessageHandler(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             log.Warning(exception, "The JSON-RPC formatter refused a request the screen let through");
-            if (forward.Id is { } id)
-            {
-                await ReplyAsync(ErrorReply.NotARequest("the request could not be read as JSON-RPC 2.0.", id), cancellationToken);
-            }
-
+            await ReplyAsync(ErrorReply.NotARequest("the request could not be read as JSON-RPC 2.0.", forward.Id), cancellationToken);
             return null;
         }
 
-        if (forward.ExpectsReply)
-        {
-            pending.Accepted();
-        }
-
+        pending.Accepted();
         return message;
     }
 

@@ -58,6 +58,10 @@ internal sealed class SessionFailure(ApplicationErrorCode code, string message, 
     public static SessionFailure UnexpectedAnswer(string what, string problem) =>
         new(ApplicationErrorCode.UpstreamError, $"Trade Republic answered {what} in an unexpected form ({problem}); its web API may have changed.");
 
+    /// <summary>An answer beyond the daemon's bound for it (<paramref name="limit"/>, in words): nothing Trade Republic sends comes near it.</summary>
+    public static SessionFailure AnswerTooLarge(string what, string limit) =>
+        new(ApplicationErrorCode.UpstreamError, $"Trade Republic's answer to {what} is larger than the daemon accepts ({limit}); it was not read. Its web API may have changed, or something between here and Trade Republic sends what it should not.");
+
     public static SessionFailure PortfolioError(string? reason) =>
         new(ApplicationErrorCode.UpstreamError, $"Trade Republic refused the portfolio subscription{(reason is null ? "" : $" ({reason})")}.", reason);
 }

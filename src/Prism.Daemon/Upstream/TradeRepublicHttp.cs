@@ -5,10 +5,15 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace Prism.Daemon.Upstream;
 
-/// <summary>One call to Trade Republic's REST API: method, path, body, whether it needs the v2 login headers.</summary>
+/// <summary>
+/// One call to Trade Republic's REST API: method, path, body, whether it needs the v2 login headers.
+/// <see cref="ToString"/> shows neither path nor body: a path holds a login's process id, v1's also the SMS code.
+/// </summary>
 internal sealed record UpstreamRequest(HttpMethod Method, string Path, UpstreamCall Call, string What, bool WithV2Headers = false)
 {
     public HttpContent? Body { get; init; }
+
+    public override string ToString() => $"UpstreamRequest {{ Method = {Method}, What = {What}, Call = {Call} }}";
 }
 
 /// <summary>
@@ -18,6 +23,12 @@ internal sealed record UpstreamRequest(HttpMethod Method, string Path, UpstreamC
 /// </summary>
 internal sealed class TradeRepublicHttp(HttpClient http, TradeRepublicSettings settings, DeviceIdentity device)
 {
+    /// <summary>The most of an answer's body the daemon reads: Trade Republic's answers are a few KiB; more is refused, not buffered.</summary>
+    public const int MaxAnswerBytes = 1024 * 1024;
+
+    /// <summary>The most of an answer's headers the daemon reads (KiB; SocketsHttpHandler's own default, said here so the error can name it).</summary>
+    private const int MaxHeaderKilobytes = 64;
+
     public TradeRepublicSettings Settings => settings;
 
     /// <summary>A JSON body serialized with the source-generated Trade Republic context.</summary>
@@ -64,6 +75,10 @@ internal sealed class TradeRepublicHttp(HttpClient http, TradeRepublicSettings s
         {
             throw SessionFailure.Timeout(request.What, settings.RequestTimeout);
         }
+        catch (HttpRequestException exception) when (exception.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw SessionFailure.AnswerTooLarge(request.What, $"{MaxAnswerBytes / (1024 * 1024)} MiB of body, {MaxHeaderKilobytes} KiB of headers");
+        }
         catch (HttpRequestException exception)
         {
             throw SessionFailure.Unreachable(request.What, settings.ApiUrl.Authority, exception.HttpRequestError.ToString());
@@ -93,19 +108,24 @@ internal sealed class TradeRepublicHttp(HttpClient http, TradeRepublicSettings s
 
     private static int? RetryAfterSeconds(HttpResponseMessage response) => response.Headers.RetryAfter switch
     {
-        { Delta: { } delta } => (int)Math.Ceiling(delta.TotalSeconds),
-        { Date: { } date } => Math.Max(0, (int)Math.Ceiling((date - DateTimeOffset.UtcNow).TotalSeconds)),
+        { Delta: { } delta } => UpstreamErrors.WaitSeconds(delta.TotalSeconds),
+        { Date: { } date } => UpstreamErrors.WaitSeconds(Math.Max(0, (date - DateTimeOffset.UtcNow).TotalSeconds)),
         _ => null,
     };
 
-    /// <summary>The handler every Trade Republic call shares: cookies are managed per session by <see cref="SessionCookies"/>.</summary>
+    /// <summary>
+    /// The handler every Trade Republic call shares: cookies are managed per session by <see cref="SessionCookies"/>;
+    /// answers are read whole (<see cref="HttpCompletionOption.ResponseContentRead"/>) up to <see cref="MaxAnswerBytes"/>.
+    /// </summary>
     public static HttpClient CreateClient() => new(new SocketsHttpHandler
     {
         UseCookies = false,
         AllowAutoRedirect = false,
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxResponseHeadersLength = MaxHeaderKilobytes,
     })
     {
         Timeout = Timeout.InfiniteTimeSpan,
+        MaxResponseContentBufferSize = MaxAnswerBytes,
     };
 }

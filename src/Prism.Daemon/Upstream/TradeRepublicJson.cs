@@ -9,9 +9,11 @@ internal sealed record LoginRequest(string PhoneNumber, string Pin)
     public override string ToString() => "LoginRequest { <redacted> }";
 }
 
-/// <summary>Answer of a web login: the process to continue with; <c>countdownInSeconds</c> may be missing.</summary>
+/// <summary>Answer of a web login: the process to continue with; <c>countdownInSeconds</c> may be missing. <see cref="ToString"/> hides the process id.</summary>
 internal sealed record LoginStarted(string? ProcessId, int? CountdownInSeconds)
 {
+    public override string ToString() => $"LoginStarted {{ ProcessId = <redacted>, CountdownInSeconds = {CountdownInSeconds} }}";
+
     /// <summary>The process id, checked to be usable as one path segment.</summary>
     public string RequireProcessId() =>
         ProcessId is { Length: > 0 } id && !id.Contains('/', StringComparison.Ordinal)
@@ -31,10 +33,13 @@ internal sealed record AuthenticatorCode(string Code)
     public override string ToString() => "AuthenticatorCode { <redacted> }";
 }
 
-/// <summary>The part of <c>/api/v2/auth/account</c> the portfolio subscription needs.</summary>
-internal sealed record AccountInfo(string? SecuritiesAccountNumber);
+/// <summary>The part of <c>/api/v2/auth/account</c> the portfolio subscription needs. <see cref="ToString"/> hides the account number.</summary>
+internal sealed record AccountInfo(string? SecuritiesAccountNumber)
+{
+    public override string ToString() => "AccountInfo { <redacted> }";
+}
 
-/// <summary>What <c>X-TR-Device-Info</c> carries (base64 of this object as JSON).</summary>
+/// <summary>What <c>X-TR-Device-Info</c> carries (base64 of this object as JSON). <see cref="ToString"/> hides the installation's id.</summary>
 internal sealed record DeviceInfo(
     string StableDeviceId,
     string Browser,
@@ -45,7 +50,10 @@ internal sealed record DeviceInfo(
     int TimezoneOffset,
     string Screen,
     IReadOnlyList<string> PreferredLanguages,
-    int NumberOfCores);
+    int NumberOfCores)
+{
+    public override string ToString() => $"DeviceInfo {{ StableDeviceId = <redacted>, Os = {Os} {OsVersion}, Timezone = {Timezone} }}";
+}
 
 /// <summary>One cookie as saved in the session file.</summary>
 internal sealed record SavedCookie(string Name, string Value, string Domain, string Path, DateTimeOffset? Expires, bool Secure, bool HttpOnly)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 
 namespace Prism.Daemon.Upstream;
 
@@ -64,12 +65,17 @@ internal sealed record TradeRepublicSettings(
     /// <summary>Trade Republic ends idle web sessions; pytr refreshes before any call when the last one is older than this.</summary>
     public static readonly TimeSpan DefaultSessionRefreshAfter = TimeSpan.FromSeconds(290);
 
-    /// <summary>Reads the settings; each unusable value is replaced by its default and described in <paramref name="problems"/>.</summary>
-    public static TradeRepublicSettings FromEnvironment(List<string> problems)
+    /// <summary>
+    /// Reads the settings; each unusable value is replaced by its default and described in <paramref name="problems"/>,
+    /// except the hosts: one that would carry the PIN, codes and cookies anywhere but Trade Republic's https (or a
+    /// loopback host's http, for tests and local fakes) is described in <paramref name="refusals"/>, and the daemon does
+    /// not start.
+    /// </summary>
+    public static TradeRepublicSettings FromEnvironment(List<string> problems, List<string> refusals)
     {
         var settings = new TradeRepublicSettings(
-            ReadUrl(ApiUrlVariable, DefaultApiUrl, ["https", "http"], problems),
-            ReadUrl(WebSocketUrlVariable, DefaultWebSocketUrl, ["wss", "ws"], problems),
+            ReadUrl(ApiUrlVariable, DefaultApiUrl, "https", "http", refusals),
+            ReadUrl(WebSocketUrlVariable, DefaultWebSocketUrl, "wss", "ws", refusals),
             ReadLoginApi(problems),
             ReadText(AppVersionVariable, DefaultAppVersion),
             ReadText(PlatformVariable, DefaultPlatform),
@@ -91,7 +97,16 @@ internal sealed record TradeRepublicSettings(
     private static string ReadText(string variable, string fallback) =>
         Environment.GetEnvironmentVariable(variable) is { Length: > 0 } configured ? configured : fallback;
 
-    private static Uri ReadUrl(string variable, Uri fallback, string[] schemes, List<string> problems)
+    /// <summary>The rule for the hosts, as --help and every refusal say it.</summary>
+    public static string UrlRule(string secure, string plain) =>
+        $"{secure}:// only; {plain}:// only for a loopback host (127.0.0.0/8, ::1, localhost), as for tests and local fakes";
+
+    /// <summary>
+    /// A host setting: an absolute <paramref name="secure"/> URL, or a <paramref name="plain"/> one whose host is this
+    /// machine (nothing then leaves it). Anything else is refused, never replaced by the default: whoever set it meant
+    /// some other host, and the daemon must neither talk in the clear nor to a host nobody chose.
+    /// </summary>
+    private static Uri ReadUrl(string variable, Uri fallback, string secure, string plain, List<string> refusals)
     {
         var configured = Environment.GetEnvironmentVariable(variable);
         if (string.IsNullOrEmpty(configured))
@@ -99,14 +114,22 @@ internal sealed record TradeRepublicSettings(
             return fallback;
         }
 
-        if (Uri.TryCreate(configured, UriKind.Absolute, out var url) && schemes.Contains(url.Scheme))
+        if (Uri.TryCreate(configured, UriKind.Absolute, out var url) && (url.Scheme == secure || (url.Scheme == plain && IsLoopback(url))))
         {
             return url;
         }
 
-        problems.Add($"{variable}='{configured}' is not an absolute {string.Join(" or ", schemes)} URL; using {fallback}.");
+        var why = url?.Scheme == plain
+            ? $"{plain}:// to {url.Host} would carry the phone number, PIN, codes and session cookies unencrypted"
+            : $"it is not an absolute {secure}:// URL";
+        refusals.Add($"{variable}='{configured}' is refused: {why}. Rule: {UrlRule(secure, plain)}. Set it to a {secure}:// URL, or unset it for {fallback}.");
         return fallback;
     }
+
+    /// <summary>Whether <paramref name="url"/> names this machine: an address in 127.0.0.0/8, ::1, or <c>localhost</c> (never a name DNS resolves).</summary>
+    public static bool IsLoopback(Uri url) =>
+        string.Equals(url.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+        || (url.HostNameType is UriHostNameType.IPv4 or UriHostNameType.IPv6 && IPAddress.TryParse(url.IdnHost, out var address) && IPAddress.IsLoopback(address));
 
     private static LoginApi ReadLoginApi(List<string> problems)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Prism.Daemon.Json;
 using Prism.Protocol;
 
 namespace Prism.Daemon.Upstream;
@@ -79,9 +80,8 @@ internal static class UpstreamErrors
     private static int? NextAttemptSecondsOf(JsonElement payload)
     {
         if (FirstError(payload) is not { } error
-            || !error.TryGetProperty("meta", out var meta)
-            || meta.ValueKind != JsonValueKind.Object
-            || !meta.TryGetProperty("nextAttemptInSeconds", out var next))
+            || !JsonText.TryGetMember(error, "meta", out var meta)
+            || !JsonText.TryGetMember(meta, "nextAttemptInSeconds", out var next))
         {
             return null;
         }
@@ -89,24 +89,28 @@ internal static class UpstreamErrors
         var seconds = next.ValueKind switch
         {
             JsonValueKind.Number when next.TryGetDouble(out var number) => number,
-            JsonValueKind.String when double.TryParse(next.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+            JsonValueKind.String when JsonText.TryGetString(next, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
             _ => double.NaN,
         };
-        // Whole seconds, rounded up so a client never tries a moment too early; nonsense (negative, absurdly large) is ignored.
-        return seconds is >= 0 and <= 86_400 ? (int)Math.Ceiling(seconds) : null;
+        return WaitSeconds(seconds);
     }
+
+    /// <summary>
+    /// A wait Trade Republic asks for (body or <c>Retry-After</c>) in whole seconds, rounded up so a client never tries a
+    /// moment too early; nonsense (negative, beyond a day, not a number) is null.
+    /// </summary>
+    public static int? WaitSeconds(double seconds) => seconds is >= 0 and <= 86_400 ? (int)Math.Ceiling(seconds) : null;
 
     /// <summary>The first <c>errors[].errorCode</c> of a parsed error payload (HTTP body or websocket E frame).</summary>
     public static string? ErrorCodeOf(JsonElement payload) =>
         FirstError(payload) is { } error
-        && error.TryGetProperty("errorCode", out var errorCode)
-        && errorCode.ValueKind == JsonValueKind.String
-            ? Sanitized(errorCode.GetString()!)
+        && JsonText.TryGetMember(error, "errorCode", out var errorCode)
+        && JsonText.TryGetString(errorCode, out var code)
+            ? Sanitized(code)
             : null;
 
     private static JsonElement? FirstError(JsonElement payload) =>
-        payload.ValueKind == JsonValueKind.Object
-        && payload.TryGetProperty("errors", out var errors)
+        JsonText.TryGetMember(payload, "errors", out var errors)
         && errors.ValueKind == JsonValueKind.Array
         && errors.GetArrayLength() > 0
         && errors[0].ValueKind == JsonValueKind.Object

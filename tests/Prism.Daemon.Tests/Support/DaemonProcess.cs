@@ -4,11 +4,12 @@ using System.Text;
 namespace Prism.Daemon.Tests.Support;
 
 /// <summary>
-/// How to start a daemon: a data folder the caller owns (kept across restarts), extra environment variables, and
+/// How to start a daemon: a data folder the caller owns (kept across restarts), extra environment variables,
 /// whether its stderr is read from the start (false: piped and left unread, as a careless parent does, until
-/// <see cref="DaemonProcess.StartReadingStderr"/>).
+/// <see cref="DaemonProcess.StartReadingStderr"/>), and whether its stdin is a file opened for writing only — a
+/// descriptor every read of which fails (EBADF), as a parent's mistake can leave it (Unix only: <c>/bin/sh</c> opens it).
 /// </summary>
-internal sealed record DaemonSetup(string? DataDirectory = null, IReadOnlyDictionary<string, string>? Environment = null, bool ReadStderr = true);
+internal sealed record DaemonSetup(string? DataDirectory = null, IReadOnlyDictionary<string, string>? Environment = null, bool ReadStderr = true, bool WriteOnlyStdin = false);
 
 /// <summary>
 /// A running tr-daemon with raw pipes: bytes go to its stdin, LF-terminated lines come from its stdout.
@@ -91,8 +92,27 @@ internal sealed class DaemonProcess : IAsyncDisposable
             startInfo.Environment[name] = value;
         }
 
+        if (setup.WriteOnlyStdin)
+        {
+            RedirectStdinToWriteOnlyFile(startInfo, Path.Combine(dataDirectory, "stdin-write-only"));
+        }
+
         var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"Could not start {string.Join(' ', target.Command)}.");
         return new DaemonProcess(process, target, dataDirectory, ownsDataDirectory: setup.DataDirectory is null, setup.ReadStderr, testCancelled);
+    }
+
+    /// <summary>The same command started by <c>/bin/sh</c>, which replaces its stdin with <paramref name="file"/> opened for appending only (<c>0&gt;&gt;</c>).</summary>
+    private static void RedirectStdinToWriteOnlyFile(ProcessStartInfo startInfo, string file)
+    {
+        string[] command = [startInfo.FileName, .. startInfo.ArgumentList];
+        startInfo.FileName = "/bin/sh";
+        startInfo.ArgumentList.Clear();
+        foreach (var argument in (string[])["-c", "exec \"$@\" 0>>\"$PRISM_TEST_STDIN_FILE\"", "sh", .. command])
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        startInfo.Environment["PRISM_TEST_STDIN_FILE"] = file;
     }
 
     /// <summary>Starts the daemon and reads its ready line.</summary>

@@ -161,14 +161,21 @@ internal sealed class SessionRig : IAsyncDisposable
     }
 
     /// <summary>Calls <paramref name="method"/>, asserts error <paramref name="code"/> and returns the error's <c>data</c> (or an undefined element).</summary>
-    public async Task<JsonElement> CallFailingAsync(string method, int code, string parametersJson = "{}")
+    public async Task<JsonElement> CallFailingAsync(string method, int code, string parametersJson = "{}") =>
+        (await ErrorOfAsync(method, code, parametersJson)).TryGetProperty("data", out var data) ? data : default;
+
+    /// <summary>Calls <paramref name="method"/>, asserts error <paramref name="code"/> and returns the error's message.</summary>
+    public async Task<string> CallFailingWithMessageAsync(string method, int code, string parametersJson = "{}") =>
+        (await ErrorOfAsync(method, code, parametersJson)).GetProperty("message").GetString()!;
+
+    private async Task<JsonElement> ErrorOfAsync(string method, int code, string parametersJson)
     {
         var line = await SendAsync(method, parametersJson);
         var reply = Reply.Parse(line);
         Assert.True(reply.TryGetProperty("error", out var error), $"{method} should fail with {code}: {line}");
         Assert.True(code == error.GetProperty("code").GetInt32(), $"{method} should fail with {code}: {line}\nstderr:\n{Daemon.Stderr}");
         Reply.AssertLeaksNothingInternal(line);
-        return error.TryGetProperty("data", out var data) ? data : default;
+        return error;
     }
 
     /// <summary>The params of <c>login</c> for the fake's account; <paramref name="pin"/> null leaves the PIN out.</summary>
