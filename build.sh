@@ -73,9 +73,10 @@ find_dotnet() {
     mkdir -p "$TEMP"
     local script="$TEMP/dotnet-install.sh"
     fetch_dotnet_install "$script"
+    # Exactly the version global.json pins: no "latest of the channel" in its place, which would be whatever the
+    # feed serves that day.
     bash "$script" --install-dir "$TEMP/dotnet" --version "$version" --no-path >&2 \
-        || bash "$script" --install-dir "$TEMP/dotnet" --channel "${version%.*}" --no-path >&2 \
-        || fail "dotnet-install.sh could not install SDK $version"
+        || fail "dotnet-install.sh could not install the .NET SDK $version that global.json pins, and nothing else is installed in its place. Its output is above; or install that SDK yourself from https://dotnet.microsoft.com/download."
     echo "$local_dotnet"
 }
 
