@@ -36,6 +36,37 @@ public sealed class HungDaemonTests
                     esac
                 done
                 """);
+        try
+        {
+            await ServedByANewDaemonAfterA504Async(daemon, published);
+        }
+        finally
+        {
+            await daemon.RunningAfterAsync(TimeSpan.Zero);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Hosts))]
+    public async Task A_stop_waits_for_a_daemon_that_never_answers_only_its_grace_then_kills_it_and_prism_exits_0(string row)
+    {
+        using var folder = new TemporaryFolder();
+        var published = row == BuildOutput ? null : PublishedHost.Resolve(row);
+        var daemon = published?.Binary.Emulator is { IsWine: true }
+            ? StandInDaemon.WriteForWine(folder, published)
+            : StandInDaemon.Write(folder, "exec sleep 3600");
+        try
+        {
+            await StoppedWithinTheGraceAsync(daemon, published);
+        }
+        finally
+        {
+            await daemon.RunningAfterAsync(TimeSpan.Zero);
+        }
+    }
+
+    private static async Task ServedByANewDaemonAfterA504Async(StandInDaemon daemon, PublishedHost? published)
+    {
         await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = daemon.PathForHost }, published: published);
 
         using (var timedOut = await host.SendAsync(HttpMethod.Get, "/api/status"))
@@ -57,15 +88,8 @@ public sealed class HungDaemonTests
         Assert.True(left.Count == 0, $"The hung daemon still runs: pid {string.Join(", ", left)}.");
     }
 
-    [Theory]
-    [MemberData(nameof(Hosts))]
-    public async Task A_stop_waits_for_a_daemon_that_never_answers_only_its_grace_then_kills_it_and_prism_exits_0(string row)
+    private static async Task StoppedWithinTheGraceAsync(StandInDaemon daemon, PublishedHost? published)
     {
-        using var folder = new TemporaryFolder();
-        var published = row == BuildOutput ? null : PublishedHost.Resolve(row);
-        var daemon = published?.Binary.Emulator is { IsWine: true }
-            ? StandInDaemon.WriteForWine(folder, published)
-            : StandInDaemon.Write(folder, "exec sleep 3600");
         await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = daemon.PathForHost }, published: published);
         // A call that starts the daemon and then waits on it, as the stop begins.
         var waiting = host.SendAsync(HttpMethod.Get, "/api/status");

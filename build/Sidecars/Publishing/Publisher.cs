@@ -28,10 +28,14 @@ internal sealed class Publisher(ToolRunner tools, AbsolutePath root, AbsolutePat
         return new PublishedBinary(request, UpToDate: false);
     }
 
-    /// <summary>Release, self-contained; Native AOT, or a trimmed single file (the project itself picks R2R/compression).</summary>
+    /// <summary>
+    /// Release, self-contained; Native AOT, or a trimmed single file (the project itself picks R2R/compression). No
+    /// build servers (MSBuild nodes kept for reuse, the shared compiler, Razor's): each is started for this publish and
+    /// ends with it, so aborting the build ends every compiler the publish runs.
+    /// </summary>
     private static string[] Arguments(PublishRequest request) =>
     [
-        "publish", request.Project, "-c", "Release", "-r", request.Runtime.Rid, "-o", request.OutputDirectory, "-nologo",
+        "publish", request.Project, "-c", "Release", "-r", request.Runtime.Rid, "-o", request.OutputDirectory, "-nologo", "--disable-build-servers",
         "-p:SelfContained=true",
         .. request.Mode == PublishMode.NativeAot
             ? (string[])["-p:PublishAot=true", .. request.ToolchainProperties]
