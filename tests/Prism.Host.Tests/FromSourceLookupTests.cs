@@ -64,13 +64,13 @@ public sealed class FromSourceLookupTests : IDisposable
     public async Task A_host_started_as_its_own_executable_runs_the_daemon_with_dotnet_by_absolute_path_never_one_in_the_working_directory()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The planted dotnet is a shell script.");
-        var muxer = Environment.ProcessPath!;
-        Assert.SkipWhen(Path.GetFileNameWithoutExtension(muxer) != "dotnet", $"These tests run under {muxer}, not the dotnet muxer, so there is no dotnet folder to name in DOTNET_ROOT.");
+        // The installation running these tests: <root>/shared/Microsoft.NETCore.App/<version>/ is its runtime folder.
+        var dotnetRoot = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        Assert.SkipUnless(File.Exists(Path.Combine(dotnetRoot, "dotnet")), $"The runtime of these tests is not in a dotnet installation ({dotnetRoot} holds no dotnet) to name in DOTNET_ROOT.");
         // Whoever can put a file named dotnet in the folder prism is started from: it must never run.
         var planted = repository.Folder("downloads");
         var mark = Path.Combine(repository.Path, "planted-dotnet-ran");
         repository.Script("downloads/dotnet", $"echo ran > '{mark}'\nexit 1");
-        var dotnetRoot = Path.GetDirectoryName(muxer)!;
 
         await using var host = await HostProcess.StartAsync(new Dictionary<string, string?>
             {

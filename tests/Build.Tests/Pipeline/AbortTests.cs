@@ -79,7 +79,7 @@ public sealed class AbortTests : IDisposable
     /// <summary>
     /// Runs <c>Publish --force</c> with <paramref name="arguments"/> on the copy, with <paramref name="marker"/> in its
     /// environment; once the <c>dotnet publish</c> of <paramref name="publishing"/> has a process of its own running
-    /// (an MSBuild node, a compiler, ilc), sends SIG<paramref name="signal"/> to the build process alone; returns its
+    /// (an MSBuild node, a compiler, ilc) or uses one left running, sends SIG<paramref name="signal"/> to the build process alone; returns its
     /// exit code and output.
     /// </summary>
     private async Task<(int ExitCode, string Output)> AbortAsync(RunMarker marker, string signal, string[] arguments, string publishing)
@@ -102,9 +102,12 @@ public sealed class AbortTests : IDisposable
         var output = Task.WhenAll(build.StandardOutput.ReadToEndAsync(), build.StandardError.ReadToEndAsync());
         try
         {
-            await WaitForAsync(() => marker.Carriers().Any(process => process.CommandLine.Contains(publishing, StringComparison.Ordinal)
-                    && ChildrenOf(process.Pid, marker).Count > 0),
-                build, $"a process started by dotnet publish of {publishing}");
+            // Under way: besides the build and that publish, some process of the run is up — one the publish started
+            // (an MSBuild node, a compiler, ilc), or one an earlier publish left that this one now uses.
+            await WaitForAsync(() => marker.Carriers() is var carriers
+                    && carriers.FirstOrDefault(process => process.CommandLine.Contains(publishing, StringComparison.Ordinal)) is { Pid: > 0 } publish
+                    && carriers.Any(process => process.Pid != build.Id && process.Pid != publish.Pid),
+                build, $"dotnet publish of {publishing} with a process of the run beside it");
             Assert.SkipWhen(SignalIgnored(build.Id, signal), $"SIG{signal} is ignored by the build process, as by every process this test run starts (the run was started as a background job): an abort by it cannot be tested here.");
 
             Signal(build.Id, signal);
@@ -117,23 +120,6 @@ public sealed class AbortTests : IDisposable
             {
                 build.Kill(entireProcessTree: true);
             }
-        }
-    }
-
-    /// <summary>The processes carrying <paramref name="marker"/> whose parent is <paramref name="pid"/>.</summary>
-    private static List<int> ChildrenOf(int pid, RunMarker marker) =>
-        [.. marker.Carriers().Select(process => process.Pid).Where(child => ParentOf(child) == pid)];
-
-    private static int? ParentOf(int pid)
-    {
-        try
-        {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
         }
     }
 
@@ -153,10 +139,10 @@ public sealed class AbortTests : IDisposable
         {
             if (build.HasExited)
             {
-                Assert.Fail($"The build exited ({build.ExitCode}) before {what} ran.");
+                Assert.Fail($"The build exited ({build.ExitCode}) before {what}.");
             }
 
-            Assert.True(DateTime.UtcNow < deadline, $"No {what} within 10 minutes.");
+            Assert.True(DateTime.UtcNow < deadline, $"Not within 10 minutes: {what}.");
             await Task.Delay(100);
         }
     }

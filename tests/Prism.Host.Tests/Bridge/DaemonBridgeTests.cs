@@ -20,6 +20,9 @@ public sealed class DaemonBridgeTests : IDisposable
     /// </summary>
     private static readonly TimeSpan UnboundedWait = TimeSpan.FromSeconds(90);
 
+    /// <summary>Milliseconds after which a test that can only hang when the bridge waits without a limit (its disposal included) fails instead.</summary>
+    private const int HangBound = 240_000;
+
     private readonly TemporaryFolder folder = new();
 
     public void Dispose() => folder.Dispose();
@@ -62,7 +65,7 @@ public sealed class DaemonBridgeTests : IDisposable
         Assert.Contains("its first stdout line was not a 'ready' notification", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = HangBound)]
     public async Task A_call_the_daemon_leaves_unanswered_fails_at_the_calls_own_time_limit_though_the_cancellation_is_never_answered()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
@@ -78,7 +81,7 @@ public sealed class DaemonBridgeTests : IDisposable
         Assert.Equal("tr-daemon did not answer 'get_status' within 1 s; the request was cancelled. Try again.", error.Message);
     }
 
-    [Fact]
+    [Fact(Timeout = HangBound)]
     public async Task A_daemon_that_never_answers_a_cancelled_call_is_killed_and_the_next_call_gets_a_new_one_with_the_session_restored()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
@@ -112,7 +115,7 @@ public sealed class DaemonBridgeTests : IDisposable
         Assert.True(parameters.GetProperty("restore_only").GetBoolean());
     }
 
-    [Fact]
+    [Fact(Timeout = HangBound)]
     public async Task A_daemon_that_answers_the_cancellation_keeps_serving()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
@@ -134,7 +137,7 @@ public sealed class DaemonBridgeTests : IDisposable
         Assert.Contains("\"method\":\"$/cancelRequest\"", daemon.Requests(1)[1], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = HangBound)]
     public async Task Stopping_kills_a_daemon_that_never_answers_shutdown_and_every_process_it_started_after_the_grace()
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
