@@ -75,7 +75,7 @@ find_dotnet() {
     fetch_dotnet_install "$script"
     # Exactly this version: global.json does not roll forward (the lock files and the bytes depend on the SDK).
     bash "$script" --install-dir "$TEMP/dotnet" --version "$version" --no-path >&2 \
-        || fail "dotnet-install.sh could not install SDK $version"
+        || fail "dotnet-install.sh could not install the .NET SDK $version that global.json pins, and nothing else is installed in its place. Its output is above; or install that SDK yourself from https://dotnet.microsoft.com/download."
     echo "$local_dotnet"
 }
 

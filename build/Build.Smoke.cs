@@ -41,8 +41,8 @@ internal sealed partial class Build
                 {
                     var path = BinariesDirectory / binary.FileName;
                     var result = binary.Kind == SidecarKind.Daemon
-                        ? await DaemonSmokeCheck.RunAsync(session, path, dataDirectory.FullName)
-                        : await HostSmokeCheck.RunAsync(session, path, BinariesDirectory / SidecarFileNames.Staged(DaemonSidecar.Name, triple), dataDirectory.FullName);
+                        ? await DaemonSmokeCheck.RunAsync(session, path, dataDirectory.FullName, CancellationToken)
+                        : await HostSmokeCheck.RunAsync(session, path, BinariesDirectory / SidecarFileNames.Staged(DaemonSidecar.Name, triple), dataDirectory.FullName, CancellationToken);
                     ReportSummary(binary.FileName, result.Passed
                         ? $"{binary.Mode.Name()}, {SizeBudget.InMegabytes(binary.Size)}, {route.Summary}, {result.FirstReplyText}: passed"
                         : $"{route.Summary}: FAILED: " + string.Join("; ", result.Failures));

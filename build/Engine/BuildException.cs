@@ -13,7 +13,7 @@ public sealed class BuildException : Exception
     /// <summary>A target failed, or did not run because another failed: exit code 1.</summary>
     public const int FailureExitCode = 1;
 
-    /// <summary>Ctrl-C: exit code 130, as shells report SIGINT.</summary>
+    /// <summary>Aborted: exit code 130, as shells report SIGINT (the process's own signal handling reports 143 for SIGTERM, 129 for SIGHUP).</summary>
     public const int AbortedExitCode = 130;
 
     private BuildException(string message, int exitCode) : base(message) => ExitCode = exitCode;

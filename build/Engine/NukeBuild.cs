@@ -20,25 +20,24 @@ public abstract class NukeBuild
     /// <summary>True on a CI server (GitHub Actions, or <c>CI=true</c>).</summary>
     public bool IsServerBuild { get; private set; }
 
-    /// <summary>Cancelled by Ctrl-C: pass it to anything that can take long.</summary>
+    /// <summary>Cancelled by Ctrl-C, SIGTERM or SIGHUP: pass it to anything that can take long, and every tool the build runs.</summary>
     public CancellationToken CancellationToken { get; private set; }
 
     /// <summary>The environment the build was started with (tests pass their own).</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables { get; private set; } = new Dictionary<string, string>();
 
-    /// <summary>Runs the build with the process's command line; Ctrl-C aborts gracefully, a second one kills.</summary>
+    /// <summary>
+    /// Runs the build with the process's command line. Ctrl-C, SIGTERM or SIGHUP abort it in order — every tool it
+    /// started is ended with its process tree (<see cref="AbortSignals"/>) — and a second one ends it at once.
+    /// </summary>
     public static int Execute<T>(Expression<Func<T, Target>> defaultTarget)
         where T : NukeBuild, new()
     {
         using var abort = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, eventArgs) =>
-        {
-            eventArgs.Cancel = !abort.IsCancellationRequested;
-            abort.Cancel();
-        };
+        using var signals = new AbortSignals(abort);
         var context = new BuildContext(Environment.GetCommandLineArgs().Skip(1).ToList(), BuildContext.ProcessEnvironment(),
             Environment.CurrentDirectory, Console.Out, abort.Token);
-        return BuildRunner.RunAsync(new T(), TargetName(defaultTarget), context).GetAwaiter().GetResult();
+        return signals.ExitCode(BuildRunner.RunAsync(new T(), TargetName(defaultTarget), context).GetAwaiter().GetResult());
     }
 
     /// <summary>Adds a line to the running target's row in the summary (e.g. a binary's size).</summary>

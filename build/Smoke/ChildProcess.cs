@@ -6,17 +6,20 @@ namespace Prism.Pipeline.Smoke;
 
 /// <summary>
 /// A produced binary started with piped stdin/stdout/stderr for a smoke test: lines are read with a deadline, stderr
-/// is kept for the error message, and the process is killed on dispose so a hung binary never outlives the build.
+/// is kept for the error message, and the process is killed with its tree on dispose — or at once when the build is
+/// aborted — so a hung binary never outlives the build.
 /// </summary>
 internal sealed class ChildProcess : IDisposable
 {
     private readonly Process process;
     private readonly StringBuilder stderr = new();
     private readonly Task stderrPump;
+    private readonly CancellationTokenRegistration onAbort;
 
-    private ChildProcess(Process process)
+    private ChildProcess(Process process, CancellationToken abort)
     {
         this.process = process;
+        onAbort = abort.Register(Kill);
         stderrPump = Task.Run(async () =>
         {
             while (await process.StandardError.ReadLineAsync() is { } line)
@@ -26,15 +29,15 @@ internal sealed class ChildProcess : IDisposable
                     stderr.AppendLine(line);
                 }
             }
-        });
+        }, CancellationToken.None);
     }
 
     public Stopwatch SinceSpawn { get; } = Stopwatch.StartNew();
 
     public int Id => process.Id;
 
-    /// <summary>Starts <paramref name="command"/> with its route's environment plus <paramref name="environment"/>.</summary>
-    public static ChildProcess Start(LaunchCommand command, IReadOnlyDictionary<string, string> environment)
+    /// <summary>Starts <paramref name="command"/> with its route's environment plus <paramref name="environment"/>; <paramref name="abort"/> kills it.</summary>
+    public static ChildProcess Start(LaunchCommand command, IReadOnlyDictionary<string, string> environment, CancellationToken abort)
     {
         var start = new ProcessStartInfo(command.FileName)
         {
@@ -54,7 +57,7 @@ internal sealed class ChildProcess : IDisposable
             start.Environment[name] = value;
         }
 
-        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {command.FileName}"));
+        return new ChildProcess(Process.Start(start) ?? throw new InvalidOperationException($"could not start {command.FileName}"), abort);
     }
 
     /// <summary>Writes lines exactly as given, LF-terminated, and flushes.</summary>
@@ -111,13 +114,25 @@ internal sealed class ChildProcess : IDisposable
 
     public void Dispose()
     {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
-
+        onAbort.Dispose();
+        Kill();
         stderrPump.Wait(TimeSpan.FromSeconds(2));
         process.Dispose();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
     }
 }

@@ -22,11 +22,11 @@ internal static class DaemonSmokeCheck
         """{"jsonrpc":"2.0","method":"get_status","params":{},"id":3}""",
     ];
 
-    public static async Task<SmokeResult> RunAsync(EmulationSession session, string binary, string dataDirectory)
+    public static async Task<SmokeResult> RunAsync(EmulationSession session, string binary, string dataDirectory, CancellationToken abort)
     {
         var (replyTimeout, exitAfterEof) = (session.Route.Allow(ReplyTimeout), session.Route.Allow(ExitAfterEof));
         var failures = new List<string>();
-        using var daemon = ChildProcess.Start(session.Command(binary, []), new Dictionary<string, string> { ["PRISM_DATA_DIR"] = dataDirectory });
+        using var daemon = ChildProcess.Start(session.Command(binary, []), new Dictionary<string, string> { ["PRISM_DATA_DIR"] = dataDirectory }, abort);
         var ready = await daemon.ReadLineAsync(replyTimeout);
         if (Parse(ready) is not { } readyLine || readyLine.GetProperty("method").GetString() != "ready" ||
             readyLine.GetProperty("status").GetString() != "ready")

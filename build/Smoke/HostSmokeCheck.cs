@@ -17,7 +17,7 @@ internal static class HostSmokeCheck
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ExitAfterEof = TimeSpan.FromSeconds(10);
 
-    public static async Task<SmokeResult> RunAsync(EmulationSession session, string binary, string daemonBinary, string dataDirectory)
+    public static async Task<SmokeResult> RunAsync(EmulationSession session, string binary, string daemonBinary, string dataDirectory, CancellationToken abort)
     {
         var (readyTimeout, exitAfterEof) = (session.Route.Allow(ReadyTimeout), session.Route.Allow(ExitAfterEof));
         var token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
@@ -30,7 +30,7 @@ internal static class HostSmokeCheck
 
         var failures = new List<string>();
         TimeSpan firstReply;
-        using (var host = ChildProcess.Start(session.Command(binary, ["--port", "0"]), environment))
+        using (var host = ChildProcess.Start(session.Command(binary, ["--port", "0"]), environment, abort))
         {
             var ready = await host.ReadLineAsync(readyTimeout);
             if (ReadUrl(ready) is not { } url)
@@ -39,7 +39,7 @@ internal static class HostSmokeCheck
             }
 
             using var http = new HttpClient { BaseAddress = url, Timeout = session.Route.Allow(RequestTimeout) };
-            var health = await http.GetAsync("api/health");
+            var health = await http.GetAsync("api/health", abort);
             firstReply = host.SinceSpawn.Elapsed;
             if (!health.IsSuccessStatusCode)
             {
@@ -47,8 +47,8 @@ internal static class HostSmokeCheck
             }
 
             using var status = new HttpRequestMessage(HttpMethod.Get, "api/status") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
-            var statusReply = await http.SendAsync(status);
-            var statusBody = await statusReply.Content.ReadAsStringAsync();
+            var statusReply = await http.SendAsync(status, abort);
+            var statusBody = await statusReply.Content.ReadAsStringAsync(abort);
             if (!statusReply.IsSuccessStatusCode || !HasStatus(statusBody))
             {
                 failures.Add($"GET /api/status answered {(int)statusReply.StatusCode}: {statusBody} (the host could not reach tr-daemon from where it was staged; stderr: {host.StderrTail()})");

@@ -41,6 +41,9 @@ internal sealed record RunMarker(string Name, string Value)
         return [.. survivors.Select(survivor => $"pid {survivor.Pid}: {survivor.CommandLine}")];
     }
 
+    /// <summary>The processes that carry the marker now (this one excepted), each with its command line; none where <see cref="CanScan"/> is false.</summary>
+    public IReadOnlyList<(int Pid, string CommandLine)> Carriers() => Scan();
+
     private List<(int Pid, string CommandLine)> Scan()
     {
         if (!CanScan)

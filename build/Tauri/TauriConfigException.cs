@@ -75,11 +75,20 @@ public sealed class TauriConfigException : Exception
         new($"{schemaPath}: Tauri's config schema is missing, so tauri.conf.json cannot be validated. "
             + "Run `npm ci` in the repository root (it installs the pinned @tauri-apps/cli, which ships config.schema.json).");
 
-    /// <summary>Neither <c>npm ci</c> nor the registry provided the schema.</summary>
+    /// <summary>
+    /// The pinned package could not be had (npm's cache lacks its tarball and the registry did not serve a matching one),
+    /// so the schema is neither available nor checkable against package-lock.json.
+    /// </summary>
     public static TauriConfigException SchemaUnavailable(string schemaPath, string url, string reason) =>
-        new($"{schemaPath}: Tauri's config schema is missing and could not be fetched from {url} ({reason}), so tauri.conf.json "
-            + "cannot be validated. Run `npm ci` in the repository root (it installs the pinned @tauri-apps/cli, which ships "
-            + "config.schema.json), or set npm_config_registry to a registry you can reach.");
+        new($"{schemaPath}: Tauri's config schema could not be taken from the pinned @tauri-apps/cli, which is not in npm's cache "
+            + $"and could not be fetched from {url} ({reason}), so tauri.conf.json cannot be validated: the schema is checked against "
+            + "package-lock.json's integrity, which covers the package. Run `npm ci` in the repository root (it installs the pinned "
+            + "@tauri-apps/cli, which ships config.schema.json, and keeps its tarball in npm's cache), or set npm_config_registry to a registry you can reach.");
+
+    /// <summary>The installed schema is not the pinned package's.</summary>
+    public static TauriConfigException SchemaAltered(string schemaPath, string package, string integrity) =>
+        new($"{schemaPath}: this is not the config.schema.json of {package} that package-lock.json pins ({integrity}): it was changed, "
+            + "or another version was installed. Run `npm ci` in the repository root, which installs the pinned one again.");
 
     /// <summary>The document breaks Tauri's schema (<paramref name="schemaName"/>: "config", "Capability").</summary>
     public static TauriConfigException SchemaViolations(string configPath, string schemaName, IReadOnlyList<SchemaViolation> violations) =>

@@ -9,7 +9,7 @@ namespace Prism.Pipeline.Tools;
 internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
 {
     /// <summary>
-    /// Runs <paramref name="executable"/> and waits; Ctrl-C kills it (and its children) instead of leaving it behind.
+    /// Runs <paramref name="executable"/> and waits; an abort (Ctrl-C, SIGTERM, SIGHUP) kills it with its whole process tree instead of leaving it behind.
     /// <paramref name="onLine"/> also sees every output line, for a caller that explains a known failure better.
     /// </summary>
     public async Task RunAsync(string executable, IEnumerable<string> arguments, string workingDirectory,
@@ -94,10 +94,19 @@ internal sealed class ToolRunner(ILogger log, CancellationToken cancellation)
         return result.StandardOutput.Trim();
     }
 
-    /// <summary>Runs the <c>dotnet</c> that runs this build, so every step uses the SDK the bootstrapper chose.</summary>
+    /// <summary>
+    /// Runs the <c>dotnet</c> that runs this build, so every step uses the SDK the bootstrapper chose — without MSBuild
+    /// node reuse or the MSBuild server: a reused node belongs to an earlier build, not to this command's process tree,
+    /// so an abort could not end what it runs (an AOT publish's ilc compiled on after Ctrl-C), and an idle one would
+    /// outlive the build. Every MSBuild process of the command is then its descendant and ends with it.
+    /// </summary>
     public Task DotNetAsync(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?>? environment = null,
         Action<string>? onLine = null) =>
-        RunAsync(DotNetExecutable, arguments, workingDirectory, environment, onLine);
+        RunAsync(DotNetExecutable, arguments, workingDirectory, new Dictionary<string, string?>(environment ?? new Dictionary<string, string?>())
+        {
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+            ["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0",
+        }, onLine);
 
     /// <summary>The muxer running this process when it is <c>dotnet</c>, else <c>dotnet</c> from PATH.</summary>
     public static string DotNetExecutable { get; } =

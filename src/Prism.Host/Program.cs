@@ -83,6 +83,8 @@ internal static class Program
         builder.Services.AddSingleton(new DaemonBridge(() => DaemonLocator.Locate(LocatorFacts.OfThisProcess()), BridgeOptions.For(options.DataDirectory), log));
 
         var app = builder.Build();
+        // Before Kestrel waits for the requests in flight: those waiting on tr-daemon end now instead of holding up the stop.
+        app.Lifetime.ApplicationStopping.Register(app.Services.GetRequiredService<DaemonBridge>().BeginStopping);
         app.Use(NoStoreHeaders.Middleware(log));
         app.Use(HostHeaderGuard.Middleware(app.Services.GetRequiredService<ListeningPort>()));
         app.Use(new BearerTokenGuard(token).Middleware());

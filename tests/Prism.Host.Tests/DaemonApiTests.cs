@@ -56,17 +56,14 @@ public sealed class DaemonApiTests
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "The stand-in daemon is a shell script.");
         using var folder = new TemporaryFolder();
-        var ready = """{"jsonrpc":"2.0","method":"ready","params":{"version":"0.1.0","pid":1,"protocol":1},"status":"ready","pid":1}""";
-        var rateLimited = """{"jsonrpc":"2.0","id":ID,"error":{"code":1003,"message":"Too many login attempts; wait 30 s.","data":{"reason":"TOO_MANY_REQUESTS","retry_after_s":30}}}""";
-        // Answers the first request, whatever it is, with RATE_LIMITED under the request's own id.
-        var script = folder.Script("tr-daemon", $"""
-            echo '{ready}'
-            read -r request
-            id=$(printf '%s' "$request" | sed 's/.*"id":\([0-9]*\).*/\1/')
-            printf '%s\n' '{rateLimited}' | sed "s/ID/$id/"
-            exec sleep 60
+        // Answers the first request, whatever it is, with RATE_LIMITED under the request's own id — and then nothing,
+        // not even shutdown, for an hour: the host's stop must not wait for it.
+        var daemon = StandInDaemon.Write(folder, """
+            next
+            printf '{"jsonrpc":"2.0","id":%s,"error":{"code":1003,"message":"Too many login attempts; wait 30 s.","data":{"reason":"TOO_MANY_REQUESTS","retry_after_s":30}}}\n' "$id"
+            exec sleep 3600
             """);
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = script });
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = daemon.Path });
 
         using var response = await host.SendAsync(HttpMethod.Post, "/api/login", content: JsonContent.Create(new { phone = "+4915112345678", pin = "9876" }));
 
@@ -76,6 +73,7 @@ public sealed class DaemonApiTests
             """{"error":{"code":1003,"name":"RATE_LIMITED","message":"Too many login attempts; wait 30 s."}}""",
             await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.DoesNotContain("9876", await host.LogAfterExitAsync(), StringComparison.Ordinal);
+        Assert.Empty(await daemon.RunningAfterAsync(ProcessProbe.ExitPatience));
     }
 
     [Fact]

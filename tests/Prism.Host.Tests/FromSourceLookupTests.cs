@@ -60,6 +60,32 @@ public sealed class FromSourceLookupTests : IDisposable
         await host.WaitForLogAsync(new Regex($@"is ready \(pid \d+, protocol 1\), started from \S+ {Regex.Escape(daemonDll)} \(build output, run with dotnet\)"));
     }
 
+    [Fact]
+    public async Task A_host_started_as_its_own_executable_runs_the_daemon_with_dotnet_by_absolute_path_never_one_in_the_working_directory()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "The planted dotnet is a shell script.");
+        // The installation running these tests: <root>/shared/Microsoft.NETCore.App/<version>/ is its runtime folder.
+        var dotnetRoot = Path.GetFullPath(Path.Combine(System.Runtime.InteropServices.RuntimeEnvironment.GetRuntimeDirectory(), "..", "..", ".."));
+        Assert.SkipUnless(File.Exists(Path.Combine(dotnetRoot, "dotnet")), $"The runtime of these tests is not in a dotnet installation ({dotnetRoot} holds no dotnet) to name in DOTNET_ROOT.");
+        // Whoever can put a file named dotnet in the folder prism is started from: it must never run.
+        var planted = repository.Folder("downloads");
+        var mark = Path.Combine(repository.Path, "planted-dotnet-ran");
+        repository.Script("downloads/dotnet", $"echo ran > '{mark}'\nexit 1");
+
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?>
+            {
+                // As `dotnet run` leaves it: no muxer running prism, and DOTNET_ROOT naming the installation.
+                ["DOTNET_HOST_PATH"] = null,
+                ["DOTNET_ROOT"] = dotnetRoot,
+            },
+            hostFolder: hostFolder, workingDirectory: planted, searchForDaemon: true, appHost: true);
+        var status = await StatusAsync(host);
+
+        Assert.Equal("idle", status.GetProperty("status").GetString());
+        Assert.False(File.Exists(mark), $"The dotnet in the working directory ran. The log:{Environment.NewLine}{host.Log}");
+        await host.WaitForLogAsync(new Regex($@"is ready \(pid \d+, protocol 1\), started from {Regex.Escape(Path.Combine(dotnetRoot, "dotnet"))} {Regex.Escape(daemonDll)} \(build output, run with dotnet\)"));
+    }
+
     private static async Task<JsonElement> StatusAsync(HostProcess host)
     {
         using var response = await host.SendAsync(HttpMethod.Get, "/api/status");

@@ -62,7 +62,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
     /// <paramref name="searchForDaemon"/> leaves the host to find one (its from-source search would otherwise run
     /// whatever was staged last in src-tauri/binaries, not the daemon just built).
     /// </summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null, PublishedHost? published = null, bool searchForDaemon = false)
+    /// <param name="appHost">Start the build output's own executable (<c>prism</c>, as <c>dotnet run</c> does) instead of <c>dotnet prism.dll</c>.</param>
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string?>? environment = null, string? hostFolder = null, string? workingDirectory = null, string[]? arguments = null, PublishedHost? published = null, bool searchForDaemon = false, bool appHost = false)
     {
         var scratch = new TemporaryFolder();
         var dataFolder = scratch.Folder("data");
@@ -77,7 +78,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
 
         var dataDirectoryArgument = published?.Binary.PathSeenByBinary(dataFolder) ?? dataFolder;
-        var start = Command([.. arguments ?? [], "--data-dir", dataDirectoryArgument], allEnvironment, hostFolder, workingDirectory, published);
+        var start = Command([.. arguments ?? [], "--data-dir", dataDirectoryArgument], allEnvironment, hostFolder, workingDirectory, published, appHost);
         var host = new HostProcess(new Process { StartInfo = start }, scratch, published, dataFolder);
         host.DaemonPathGiven = daemonPath;
         host.Process.Start();
@@ -103,7 +104,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Runs prism with <paramref name="arguments"/> and <paramref name="environment"/> to completion: exit code, stdout, stderr.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
-        using var process = Process.Start(Command(arguments, environment, null, null, null))!;
+        using var process = Process.Start(Command(arguments, environment, null, null, null, appHost: false))!;
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -212,12 +213,22 @@ internal sealed partial class HostProcess : IAsyncDisposable
     /// <summary>This machine's pid for a daemon pid the host logged (natively and under qemu the same number), or null when it is not running.</summary>
     private int? DaemonOsPid(int reported) => published is null ? reported : published.Daemon.OsProcessId(reported, scratch.Path);
 
-    private static ProcessStartInfo Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? hostFolder, string? workingDirectory, PublishedHost? published)
+    private static ProcessStartInfo Command(IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?>? environment, string? hostFolder, string? workingDirectory, PublishedHost? published, bool appHost)
     {
         ProcessStartInfo start;
         if (published is not null)
         {
             start = published.Binary.StartInfo(arguments);
+        }
+        else if (appHost)
+        {
+            start = new ProcessStartInfo(Path.Combine(hostFolder ?? BuildOutputs.HostFolder, OperatingSystem.IsWindows() ? "prism.exe" : "prism"), arguments)
+            {
+                RedirectStandardInput = true,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
         }
         else
         {
@@ -243,9 +254,17 @@ internal sealed partial class HostProcess : IAsyncDisposable
             start.Environment.Remove(variable);
         }
 
+        // A null value removes the variable.
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
         {
-            start.Environment[name] = value;
+            if (value is null)
+            {
+                start.Environment.Remove(name);
+            }
+            else
+            {
+                start.Environment[name] = value;
+            }
         }
 
         return start;

@@ -68,10 +68,12 @@ public sealed class LaunchContractTests
 
     [Theory]
     [InlineData("only-31-characters-0123456789ab", "31 characters long")]
-    [InlineData("a-long-enough-token-0123456789 with-a-space", "whitespace")]
-    [InlineData("a-long-enough-token-0123456789\twith-a-tab", "whitespace")]
-    [InlineData("a-long-enough-token-0123456789-and-a-newline\n", "whitespace")]
-    public async Task A_launcher_token_too_short_or_with_whitespace_stops_the_host_before_it_listens(string token, string expectedProblem)
+    [InlineData("a-long-enough-token-0123456789 with-a-space", OutsideBase64Url)]
+    [InlineData("a-long-enough-token-0123456789\twith-a-tab", OutsideBase64Url)]
+    [InlineData("a-long-enough-token-0123456789-and-a-newline\n", OutsideBase64Url)]
+    [InlineData("a-long-enough-token-0123456789-mit-Umlaut-\u00e4", OutsideBase64Url)]
+    [InlineData("a-long-enough-token-in-base64+with/slash=", OutsideBase64Url)]
+    public async Task A_launcher_token_too_short_or_with_characters_outside_base64url_stops_the_host_before_it_listens(string token, string expectedProblem)
     {
         using var data = new TemporaryFolder();
 
@@ -84,6 +86,8 @@ public sealed class LaunchContractTests
         Assert.Contains("at least 32 characters", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain(token.Trim(), stderr, StringComparison.Ordinal);
     }
+
+    private const string OutsideBase64Url = "contains characters other than letters, digits, '-' and '_'";
 
     [Fact]
     public async Task Each_launch_gets_its_own_random_token()

@@ -11,14 +11,10 @@ internal sealed record PublishedHost(PublishedSidecar Binary, PublishedSidecar D
 {
     private const string NoneListed = "published (none listed)";
 
-    public static TheoryData<string> Labels
-    {
-        get
-        {
-            var hosts = PublishedSidecars.Hosts;
-            return hosts.Count == 0 ? new TheoryData<string> { NoneListed } : new TheoryData<string>(hosts.Select(host => host.Label));
-        }
-    }
+    public static TheoryData<string> Labels => new(Rows);
+
+    /// <summary>The rows of <see cref="Labels"/>: the listed hosts' labels, or the one row that skips.</summary>
+    public static IReadOnlyList<string> Rows => PublishedSidecars.Hosts is { Count: > 0 } hosts ? [.. hosts.Select(host => host.Label)] : [NoneListed];
 
     public static PublishedHost Resolve(string label)
     {

@@ -235,7 +235,8 @@ public sealed class TauriLauncherTests
             start.CreateNoWindow = true;
             // An installed app's working folder is anything but this repository: no fallback may find it.
             start.WorkingDirectory = folder.Path;
-            foreach (var variable in new[] { "PRISM_DAEMON_PATH", "PRISM_LOG_LEVEL", "PRISM_DATA_DIR", "PRISM_HOST_TOKEN" })
+            // The recipe's env_clear() + envs(..): the app's environment without any PRISM_* variable.
+            foreach (var variable in start.Environment.Keys.Where(name => name.StartsWith("PRISM_", StringComparison.Ordinal)).ToList())
             {
                 start.Environment.Remove(variable);
             }

@@ -33,11 +33,42 @@ public sealed partial class TauriRecipeNamesTests
     }
 
     [Fact]
+    public async Task The_recipe_spawns_prism_without_any_setting_the_sidecars_read_from_the_apps_environment_and_then_adds_the_token()
+    {
+        var kept = RustEnvironmentFilter().Match(Recipe);
+        Assert.True(kept.Success, "the recipe clears prism's environment (env_clear) and passes back the app's own without one prefix (envs(vars_os().filter(..)))");
+        var prefix = kept.Groups["prefix"].Value;
+        var token = RustEnvironment().Match(Recipe);
+        Assert.True(token.Index > kept.Index, "the recipe sets the token after clearing the environment, or the clear would remove it");
+
+        // Every setting either sidecar reads, as their --help lists them: none may pass from the app's environment.
+        var (_, hostHelp, _) = await HostProcess.RunAsync("--help");
+        var daemonHelp = await DaemonHelpAsync();
+        var settings = SettingName().Matches(hostHelp + daemonHelp).Select(match => match.Value).Distinct().ToList();
+
+        Assert.Contains("PRISM_DAEMON_PATH", settings);
+        Assert.Contains("PRISM_TR_API_URL", settings);
+        Assert.All(settings, setting => Assert.StartsWith(prefix, setting, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_javascript_variant_sets_the_same_token_variable()
     {
         var rust = RustEnvironment().Match(Recipe).Groups["name"].Value;
 
         Assert.Matches($@"env: \{{ {Regex.Escape(rust)}: token \}}", Recipe);
+    }
+
+    /// <summary>What <c>tr-daemon --help</c> (this build's) prints.</summary>
+    private static async Task<string> DaemonHelpAsync()
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(HostProcess.DotnetHost(), [BuildOutputs.DaemonDll, "--help"]) { RedirectStandardOutput = true, RedirectStandardInput = true };
+        using var daemon = System.Diagnostics.Process.Start(start)!;
+        daemon.StandardInput.Close();
+        var help = await daemon.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await daemon.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(HostProcess.StartTimeout, TestContext.Current.CancellationToken);
+        Assert.Equal(0, daemon.ExitCode);
+        return help;
     }
 
     /// <summary>The section from its heading to the next second-level heading of the repository's README.md.</summary>
@@ -62,6 +93,13 @@ public sealed partial class TauriRecipeNamesTests
 
     [GeneratedRegex(@"\.env\(""(?<name>[A-Z_]+)""")]
     private static partial Regex RustEnvironment();
+
+    [GeneratedRegex(@"\.env_clear\(\)\s*\.envs\(std::env::vars_os\(\)\.filter\(\|\(name, _\)\| !name\.to_string_lossy\(\)\.starts_with\(""(?<prefix>[A-Z_]+)""\)\)\)")]
+    private static partial Regex RustEnvironmentFilter();
+
+    /// <summary>An environment variable's name as the --help texts write them (upper case with an underscore).</summary>
+    [GeneratedRegex(@"\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b")]
+    private static partial Regex SettingName();
 
     [GeneratedRegex(@"\{""event"":""ready""[^}]*\}")]
     private static partial Regex ReadyObject();

@@ -31,11 +31,12 @@ internal sealed class Publisher(ToolRunner tools, AbsolutePath root, AbsolutePat
 
     /// <summary>
     /// Release, self-contained; Native AOT, or a trimmed single file (the project itself picks R2R/compression); restored
-    /// in locked mode.
+    /// in locked mode. No build servers (MSBuild nodes kept for reuse, the shared compiler, Razor's): each is started
+    /// for this publish and ends with it, so aborting the build ends every compiler the publish runs.
     /// </summary>
     private static string[] Arguments(PublishRequest request) =>
     [
-        "publish", request.Project, "-c", "Release", "-r", request.Runtime.Rid, "-o", request.OutputDirectory, "-nologo",
+        "publish", request.Project, "-c", "Release", "-r", request.Runtime.Rid, "-o", request.OutputDirectory, "-nologo", "--disable-build-servers",
         LockedRestore.Property, .. ModeProperties(request.Mode), .. request.Mode == PublishMode.NativeAot ? request.ToolchainProperties : [],
     ];
 

@@ -27,18 +27,29 @@ internal sealed record StagedBinary(string Sidecar, SidecarKind Kind, string Rid
         new AtomicFile().WriteAllBytes(recordsDirectory / (FileName + ".json"), JsonSerializer.SerializeToUtf8Bytes(this, Json));
     }
 
-    /// <summary>The record for a staged file name, or null when Stage never recorded it.</summary>
+    /// <summary>
+    /// The record for a staged file name, or null when Stage never recorded it. A record that names another file — a
+    /// path with separators, <c>..</c> or a root among them — is refused: Verify, Smoke and Pack read the file it
+    /// names in the binaries folder, and Pack writes that name into an archive.
+    /// </summary>
     public static StagedBinary? Load(AbsolutePath recordsDirectory, string fileName)
     {
         var path = recordsDirectory / (fileName + ".json");
+        StagedBinary? record;
         try
         {
-            return path.FileExists ? JsonSerializer.Deserialize<StagedBinary>(File.ReadAllBytes(path), Json) : null;
+            record = path.FileExists ? JsonSerializer.Deserialize<StagedBinary>(File.ReadAllBytes(path), Json) : null;
         }
         catch (JsonException error)
         {
             throw BuildException.Failure($"{path} is not a staging record this build can read ({error.Message}). " +
                                          $"Run Stage again for {fileName}, which writes it anew.");
         }
+
+        return record is null || record.FileName == fileName
+            ? record
+            : throw BuildException.Failure($"{path} is the staging record of {fileName} but names the file '{record.FileName}' " +
+                                           $"(a staged file is named by its file name alone, with no folder, '..' or root), so it is not used. " +
+                                           $"Delete it and run Stage again for {fileName}, which writes it anew.");
     }
 }

@@ -3,7 +3,11 @@ namespace Prism.Host.Bridge;
 /// <summary>How the bridge runs tr-daemon: its data folder, and the waits of its lifecycle.</summary>
 /// <param name="DataDirectory">Handed to the daemon as <c>PRISM_DATA_DIR</c>; null keeps the daemon's default.</param>
 /// <param name="ReadyTimeout">How long a started daemon may take to print its ready line (a JIT build on a busy 2-core machine needs seconds).</param>
-/// <param name="ShutdownGrace">How long the daemon may take to answer <c>shutdown</c> and exit before it is killed.</param>
+/// <param name="ShutdownGrace">How long the daemon may take to answer <c>shutdown</c> and exit before it (and every process it started) is killed.</param>
+/// <param name="CancelAnswerLimit">
+/// How long the daemon may take, once a call was cancelled (its time limit ran out, or its caller left), to answer it:
+/// StreamJsonRpc's <c>$/cancelRequest</c> asks for that answer, and a daemon that owes it longer is hung and is killed.
+/// </param>
 /// <param name="FirstRestartDelay">The wait before restarting after one failure; doubled per further failure in a row.</param>
 /// <param name="MaxRestartDelay">The longest wait between restarts.</param>
 /// <param name="RestoreTimeout">How long restoring the session on a daemon that replaced a dead one may take (calls wait for it).</param>
@@ -11,6 +15,7 @@ internal sealed record BridgeOptions(
     string? DataDirectory,
     TimeSpan ReadyTimeout,
     TimeSpan ShutdownGrace,
+    TimeSpan CancelAnswerLimit,
     TimeSpan FirstRestartDelay,
     TimeSpan MaxRestartDelay,
     TimeSpan RestoreTimeout)
@@ -21,6 +26,8 @@ internal sealed record BridgeOptions(
         dataDirectory,
         ReadyTimeout: TimeSpan.FromSeconds(20),
         ShutdownGrace: TimeSpan.FromSeconds(3),
+        // A cancelled call ends at the daemon's next await; seconds allow for an emulated daemon on a busy machine.
+        CancelAnswerLimit: TimeSpan.FromSeconds(10),
         FirstRestartDelay: TimeSpan.FromMilliseconds(250),
         MaxRestartDelay: TimeSpan.FromSeconds(5),
         RestoreTimeout: TimeSpan.FromSeconds(30));

@@ -7,8 +7,9 @@ namespace Prism.Host.Bridge;
 /// <summary>
 /// Supervises tr-daemon for the host: finds and starts it on first use, runs each call with its own time limit
 /// (cancellation reaches the daemon as <c>$/cancelRequest</c>), starts a fresh daemon on the next call after one
-/// died (waiting longer after each failure in a row) and restores on it the session the dead one held, and shuts it
-/// down (then kills it) when the host stops.
+/// died or was found hung (waiting longer after each failure in a row) and restores on it the session the dead one
+/// held, and shuts it down (then kills it) when the host stops. Every wait has a limit of the host's own, whether or
+/// not the daemon answers: a call's limit, the answer to a cancellation, the start, the restore, the shutdown.
 /// </summary>
 internal sealed class DaemonBridge : IAsyncDisposable
 {
@@ -17,6 +18,9 @@ internal sealed class DaemonBridge : IAsyncDisposable
     private readonly ILogger log;
     private readonly SemaphoreSlim startGate = new(1, 1);
     private readonly SessionRecall session = new();
+
+    /// <summary>Cancelled when the host begins to stop: calls still waiting end at once, so the stop is not held up by them.</summary>
+    private readonly CancellationTokenSource stopping = new();
 
     private DaemonProcess? current;
     private int failuresInARow;
@@ -35,17 +39,24 @@ internal sealed class DaemonBridge : IAsyncDisposable
     /// <summary>
     /// Calls <paramref name="call"/> on the daemon. Throws <see cref="DaemonNotFoundException"/> or
     /// <see cref="DaemonStartException"/> when there is no daemon to ask, <see cref="DaemonTimeoutException"/> after
-    /// the call's time limit, <see cref="DaemonConnectionLostException"/> when the daemon died meanwhile, and
-    /// StreamJsonRpc's <see cref="RemoteInvocationException"/> for the daemon's own error replies.
+    /// the call's time limit, <see cref="DaemonConnectionLostException"/> when the daemon died meanwhile or the host
+    /// is stopping, and StreamJsonRpc's <see cref="RemoteInvocationException"/> for the daemon's own error replies.
     /// </summary>
     public async Task<TResult> CallAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
     {
         session.Sending(call.Method);
+        using var callerOrStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping.Token);
         try
         {
-            var result = await CallWithinTimeLimitAsync(call, parameters, cancellationToken);
+            var result = await CallWithinTimeLimitAsync(call, parameters, callerOrStop.Token);
             call.Recall?.Invoke(session, parameters, result);
             return result;
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            var stopped = DaemonConnectionLostException.HostStopping(call.Method);
+            session.Failed(call.Method, stopped);
+            throw stopped;
         }
         catch (Exception exception)
         {
@@ -53,6 +64,9 @@ internal sealed class DaemonBridge : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The host begins to stop: calls still waiting end now (<see cref="DaemonConnectionLostException"/>) and no daemon is started any more.</summary>
+    public void BeginStopping() => stopping.Cancel();
 
     /// <summary>
     /// The call within its own time limit, which starts once a daemon is ready: starting one (and restoring its session)
@@ -102,9 +116,10 @@ internal sealed class DaemonBridge : IAsyncDisposable
         return daemon;
     }
 
-    /// <summary>Shuts the daemon down (if one runs): <c>shutdown</c>, a short wait, then kill.</summary>
+    /// <summary>Ends waiting calls, then shuts the daemon down (if one runs): <c>shutdown</c>, at most its grace, then a kill.</summary>
     public async ValueTask DisposeAsync()
     {
+        BeginStopping();
         await startGate.WaitAsync();
         try
         {
@@ -134,6 +149,12 @@ internal sealed class DaemonBridge : IAsyncDisposable
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
+            if (current is { } suspect)
+            {
+                // A daemon that owes the answer to a cancelled call may be hung: no new call until that is known.
+                await suspect.CancelledCallsSettledAsync(cancellationToken);
+            }
+
             if (current is { IsAlive: true } running && running != lost)
             {
                 return running;
@@ -144,7 +165,7 @@ internal sealed class DaemonBridge : IAsyncDisposable
             {
                 current = null;
                 failuresInARow++;
-                log.Warning("tr-daemon (pid {DaemonPid}) is gone; starting a new one", dead.Ready.Pid);
+                log.Warning("tr-daemon (pid {DaemonPid}) is gone or hung; starting a new one", dead.Ready.Pid);
                 await dead.DisposeAsync();
             }
 

@@ -30,7 +30,7 @@ internal sealed class DaemonStartException : Exception
         $"tr-daemon {spec} did not start with the contract's ready line: {problem} Is it a tr-daemon of protocol {Prism.Protocol.ProtocolVersion.Current}?");
 }
 
-/// <summary>A call could not be answered because the daemon went away while (or before) answering it.</summary>
+/// <summary>A call could not be answered because the daemon went away while (or before) answering it, or the host is stopping.</summary>
 internal sealed class DaemonConnectionLostException : Exception
 {
     public DaemonConnectionLostException()
@@ -49,6 +49,9 @@ internal sealed class DaemonConnectionLostException : Exception
 
     public static DaemonConnectionLostException During(string method, Exception reason) => new(
         $"tr-daemon exited while answering '{method}'; it is restarted on the next request.", reason);
+
+    public static DaemonConnectionLostException HostStopping(string method) => new(
+        $"prism is shutting down, so '{method}' was not answered; start the app again.");
 }
 
 /// <summary>The daemon did not answer a call within the call's own time limit; the call was cancelled.</summary>

@@ -17,8 +17,9 @@ namespace Prism.Host.Bridge;
 /// whoever can create <c>src-tauri</c> in a folder above an installed host (on Windows any user can, in <c>C:\</c>)
 /// or in the folder prism was started from would choose the program it runs.
 /// A file without execute permission is skipped and reported (Tauri field problem: mode bits lost in CI artifacts).
-/// A file the search finds that other users may change (<see cref="WritableByOthers"/>) stops the search with an
-/// error; the override is the launcher's own choice and is taken as it is.
+/// A file that other users may change (<see cref="WritableByOthers"/>) stops the search with an error, the override
+/// included: whoever may change the file chooses the program that receives the phone, PIN and codes, however it was named.
+/// A <c>tr-daemon.dll</c> runs with the <c>dotnet</c> of <see cref="DotnetExecutable"/>, by its absolute path.
 /// </summary>
 internal static class DaemonLocator
 {
@@ -28,6 +29,7 @@ internal static class DaemonLocator
     private const string DaemonProject = DaemonProjectFolder + "/Prism.Daemon.csproj";
     private const string StagingLayout = "staging folder src-tauri/binaries";
     private const string BuildOutputLayout = "build output, run with dotnet";
+    private const string NoDotnet = "found, but there is no dotnet to run it with in " + DotnetExecutable.Sources + "; install the .NET runtime or set DOTNET_ROOT";
     private static readonly string[] Configurations = ["Debug", "Release"];
 
     /// <summary>The launch spec of the first daemon found; throws <see cref="DaemonNotFoundException"/> listing every path tried.</summary>
@@ -70,14 +72,19 @@ internal static class DaemonLocator
         {
             if (Inspect(path, tried, BuildOutputLayout, Trust.SourceTree, executable: false, facts))
             {
-                return new DaemonLaunchSpec(facts.DotnetHost, [path], BuildOutputLayout);
+                if (facts.DotnetHost is { } dotnet)
+                {
+                    return new DaemonLaunchSpec(dotnet, [path], BuildOutputLayout);
+                }
+
+                tried[^1] = tried[^1] with { Outcome = NoDotnet };
             }
         }
 
         throw DaemonNotFoundException.NoneFound(tried);
     }
 
-    /// <summary>The launcher's explicit choice: it must exist (and be executable unless a dll), and is trusted as chosen.</summary>
+    /// <summary>The launcher's explicit choice: it must exist, be executable unless a dll, and be changeable by no one else.</summary>
     private static DaemonLaunchSpec LocateOverride(string path, LocatorFacts facts)
     {
         const string Layout = LocatorFacts.OverrideVariable;
@@ -88,7 +95,14 @@ internal static class DaemonLocator
             throw DaemonNotFoundException.OverrideMissing(tried.Single());
         }
 
-        return dll ? new DaemonLaunchSpec(facts.DotnetHost, [path], Layout + ", run with dotnet") : new DaemonLaunchSpec(path, [], Layout);
+        if (!dll)
+        {
+            return new DaemonLaunchSpec(path, [], Layout);
+        }
+
+        return facts.DotnetHost is { } dotnet
+            ? new DaemonLaunchSpec(dotnet, [path], Layout + ", run with dotnet")
+            : throw DaemonNotFoundException.OverrideMissing(tried.Single() with { Outcome = NoDotnet });
     }
 
     /// <summary>The native executables to try, in order: bundled name, staged name, then (from source) the staged name in src-tauri/binaries.</summary>
@@ -143,7 +157,7 @@ internal static class DaemonLocator
             !File.Exists(path) ? Directory.Exists(path) ? "a folder, not a file" : "missing"
             : executable && !OperatingSystem.IsWindows() && (File.GetUnixFileMode(path) & AnyExecute) == 0 ? $"exists but is not executable; run chmod +x {path}"
             : null;
-        if (problem is null && trust != Trust.Chosen && WritableByOthers(path, groupCounts: trust == Trust.NextToHost && !HostChangeableByGroup(facts)) is { } writable)
+        if (problem is null && WritableByOthers(path, groupCounts: trust != Trust.SourceTree && !HostChangeableByGroup(facts)) is { } writable)
         {
             tried.Add(new TriedPath(path, layout, $"refused: {writable}"));
             throw DaemonNotFoundException.Refused(tried);
@@ -196,7 +210,10 @@ internal static class DaemonLocator
     /// <summary>How much a place is trusted, which decides whose write access refuses a daemon found there.</summary>
     private enum Trust
     {
-        /// <summary><c>PRISM_DAEMON_PATH</c>: the launcher chose the file, so its folder's permissions are the launcher's call.</summary>
+        /// <summary>
+        /// <c>PRISM_DAEMON_PATH</c>: the launcher chose the file, but a choice does not make it safe — held to the rule of
+        /// a daemon next to the host (a leftover setting can name a file in <c>/tmp</c> as easily as one in a bundle).
+        /// </summary>
         Chosen,
 
         /// <summary>

@@ -11,7 +11,10 @@ namespace Prism.Host.Bridge;
 /// <summary>
 /// One running tr-daemon: started with piped stdin/stdout/stderr, past its ready line, with a JSON-RPC
 /// connection over its stdio. The daemon exits when its stdin closes, so it cannot outlive the host: the
-/// pipe's write end dies with the host process, however that ends.
+/// pipe's write end dies with the host process, however that ends. Its limits hold whatever the daemon does: a
+/// call ends at its caller's cancellation even while StreamJsonRpc still waits for the daemon's answer to
+/// <c>$/cancelRequest</c>; a daemon that owes such an answer past <see cref="BridgeOptions.CancelAnswerLimit"/> is
+/// hung and is killed; a stop kills it (and every process it started) once its grace has passed.
 /// </summary>
 internal sealed class DaemonProcess : IAsyncDisposable
 {
@@ -21,12 +24,19 @@ internal sealed class DaemonProcess : IAsyncDisposable
     private readonly BridgeJsonRpc rpc;
     private readonly ILogger log;
     private readonly Task stderrForwarding;
+    private readonly TimeSpan cancelAnswerLimit;
 
-    private DaemonProcess(Process process, ReadyParams ready, BridgeJsonRpc rpc, Task stderrForwarding, ILogger log)
+    /// <summary>One watch per call that was cancelled before the daemon answered it; each ends within the cancel answer limit.</summary>
+    private readonly List<Task> unansweredCancellations = [];
+
+    private volatile bool hung;
+
+    private DaemonProcess(Process process, ReadyParams ready, BridgeJsonRpc rpc, Task stderrForwarding, TimeSpan cancelAnswerLimit, ILogger log)
     {
         this.process = process;
         this.rpc = rpc;
         this.stderrForwarding = stderrForwarding;
+        this.cancelAnswerLimit = cancelAnswerLimit;
         this.log = log;
         Ready = ready;
     }
@@ -34,8 +44,8 @@ internal sealed class DaemonProcess : IAsyncDisposable
     /// <summary>What the daemon announced in its ready line (version, pid, protocol).</summary>
     public ReadyParams Ready { get; }
 
-    /// <summary>False once the process has exited or its JSON-RPC connection dropped.</summary>
-    public bool IsAlive => !process.HasExited && !rpc.IsDisposed && !rpc.Completion.IsCompleted;
+    /// <summary>False once the process has exited, its JSON-RPC connection dropped, or it was found hung.</summary>
+    public bool IsAlive => !hung && !process.HasExited && !rpc.IsDisposed && !rpc.Completion.IsCompleted;
 
     /// <summary>Starts the daemon and waits for its ready line; throws <see cref="DaemonStartException"/> with its stderr tail when it does not come up.</summary>
     public static async Task<DaemonProcess> StartAsync(DaemonLaunchSpec spec, BridgeOptions options, ILogger log, CancellationToken cancellationToken)
@@ -50,7 +60,7 @@ internal sealed class DaemonProcess : IAsyncDisposable
             var rpc = BridgeJsonRpc.Over(process.StandardInput.BaseStream, stdout);
             rpc.StartListening();
             log.Information("tr-daemon {Version} is ready (pid {DaemonPid}, protocol {Protocol}), started from {Spec}", ready.Version, ready.Pid, ready.Protocol, spec);
-            return new DaemonProcess(process, ready, rpc, stderrForwarding, log);
+            return new DaemonProcess(process, ready, rpc, stderrForwarding, options.CancelAnswerLimit, log);
         }
         catch
         {
@@ -60,24 +70,59 @@ internal sealed class DaemonProcess : IAsyncDisposable
         }
     }
 
-    public Task<TResult> CallAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken) =>
-        rpc.CallAsync(call, parameters, cancellationToken);
+    /// <summary>
+    /// The daemon's answer to <paramref name="call"/>, or <see cref="OperationCanceledException"/> as soon as
+    /// <paramref name="cancellationToken"/> is cancelled — not when the daemon answers the <c>$/cancelRequest</c>
+    /// StreamJsonRpc then sends, which a hung daemon never does. That answer is still awaited, within the cancel
+    /// answer limit, by a watch that kills the daemon when it does not come.
+    /// </summary>
+    public async Task<TResult> CallAsync<TParams, TResult>(DaemonCall<TParams, TResult> call, TParams parameters, CancellationToken cancellationToken)
+    {
+        var answer = rpc.CallAsync(call, parameters, cancellationToken);
+        try
+        {
+            return await answer.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException) when (!answer.IsCompleted)
+        {
+            lock (unansweredCancellations)
+            {
+                unansweredCancellations.RemoveAll(watch => watch.IsCompleted);
+                unansweredCancellations.Add(KillUnlessAnsweredAsync(call.Method, answer));
+            }
 
-    /// <summary>Asks the daemon to shut down, gives it <see cref="BridgeOptions.ShutdownGrace"/> to exit, then kills it.</summary>
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Completes once every call cancelled so far has been answered, or the daemon has been found hung and killed:
+    /// within the cancel answer limit. Until then nobody can tell whether this daemon still serves.
+    /// </summary>
+    public Task CancelledCallsSettledAsync(CancellationToken cancellationToken)
+    {
+        lock (unansweredCancellations)
+        {
+            return Task.WhenAll(unansweredCancellations).WaitAsync(cancellationToken);
+        }
+    }
+
+    /// <summary>Asks the daemon to shut down, gives it <paramref name="grace"/> to answer and exit, then kills it and every process it started.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (IsAlive)
         {
+            using var timeout = new CancellationTokenSource(grace);
             try
             {
-                using var timeout = new CancellationTokenSource(grace);
-                await rpc.CallAsync(DaemonCalls.Shutdown, new EmptyParams(), timeout.Token);
+                // WaitAsync: the grace holds even when the daemon never answers the $/cancelRequest the timeout sends.
+                await rpc.CallAsync(DaemonCalls.Shutdown, new EmptyParams(), timeout.Token).WaitAsync(timeout.Token);
                 await process.WaitForExitAsync(timeout.Token);
                 log.Information("tr-daemon (pid {DaemonPid}) shut down with exit code {ExitCode}", Ready.Pid, process.ExitCode);
             }
             catch (Exception exception) when (exception is OperationCanceledException or ConnectionLostException or RemoteRpcException or ObjectDisposedException or IOException)
             {
-                log.Warning("tr-daemon (pid {DaemonPid}) did not shut down in {Grace} s ({Reason}); killing it", Ready.Pid, grace.TotalSeconds, exception.Message);
+                log.Warning("tr-daemon (pid {DaemonPid}) did not shut down within {Grace} s ({Reason}); killing it and every process it started", Ready.Pid, grace.TotalSeconds, exception.Message);
             }
         }
 
@@ -86,11 +131,29 @@ internal sealed class DaemonProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        rpc.Dispose();
+        // The kill first: it also ends a write to stdin that a daemon which stopped reading has blocked.
         Kill(process);
+        rpc.Dispose();
         // The stderr reader ends with the process; its last lines are worth having in the log.
         await stderrForwarding.WaitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         process.Dispose();
+    }
+
+    /// <summary>The watch of one cancelled call: the daemon answers it (any answer) within the limit, or it is hung and is killed.</summary>
+    private async Task KillUnlessAnsweredAsync(string method, Task answer)
+    {
+        await answer.WaitAsync(cancelAnswerLimit).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (answer.IsCompleted)
+        {
+            // Observed: a late answer (the cancellation, a result, a lost connection) has no one else to read it.
+            _ = answer.Exception;
+            return;
+        }
+
+        hung = true;
+        log.Warning("tr-daemon (pid {DaemonPid}) left '{Method}' unanswered {Limit} s after it was cancelled: it is hung, so it is killed with every process it started; the next call starts a new one",
+            Ready.Pid, method, cancelAnswerLimit.TotalSeconds);
+        Kill(process);
     }
 
     private static Process Launch(DaemonLaunchSpec spec, BridgeOptions options)

@@ -15,7 +15,7 @@ namespace Prism.Host.Bridge;
 /// <param name="RunningFromSource">True for a build or framework-dependent publish (prism.dll beside the host); false for single-file and Native AOT.</param>
 /// <param name="Configuration">The build configuration of this host (Debug, Release), tried first for the daemon's build output.</param>
 /// <param name="TargetFramework">The target framework folder of build outputs, e.g. net10.0.</param>
-/// <param name="DotnetHost">The dotnet executable that runs a tr-daemon.dll.</param>
+/// <param name="DotnetHost">The dotnet executable that runs a tr-daemon.dll, by absolute path (<see cref="DotnetExecutable"/>); null when there is none.</param>
 internal sealed record LocatorFacts(
     string HostDirectory,
     string HostProgram,
@@ -25,7 +25,7 @@ internal sealed record LocatorFacts(
     bool RunningFromSource,
     string Configuration,
     string TargetFramework,
-    string DotnetHost)
+    string? DotnetHost)
 {
     public const string OverrideVariable = "PRISM_DAEMON_PATH";
 
@@ -46,7 +46,7 @@ internal sealed record LocatorFacts(
             runningFromSource,
             assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
             TargetFrameworkFolder(),
-            DotnetHostOfThisProcess());
+            DotnetExecutable.Find(Environment.ProcessPath, Environment.GetEnvironmentVariable));
     }
 
     /// <summary>".NETCoreApp,Version=v10.0" → "net10.0": daemon and host share one target framework (Directory.Build.props).</summary>
@@ -55,12 +55,5 @@ internal sealed record LocatorFacts(
         var name = AppContext.TargetFrameworkName ?? string.Empty;
         var version = name[(name.IndexOf("Version=v", StringComparison.Ordinal) + "Version=v".Length)..];
         return "net" + version;
-    }
-
-    /// <summary>The dotnet muxer running this host (when started as <c>dotnet prism.dll</c>), else <c>dotnet</c> from PATH.</summary>
-    private static string DotnetHostOfThisProcess()
-    {
-        var processPath = Environment.ProcessPath;
-        return processPath is not null && Path.GetFileNameWithoutExtension(processPath) == "dotnet" ? processPath : "dotnet";
     }
 }

@@ -90,9 +90,10 @@ internal static class HostCommandLine
           --data-dir DIR   tr-daemon's data folder (saved session); default: tr-daemon's own default
 
         Environment:
-          PRISM_HOST_TOKEN   the API token to require: at least 32 characters, no whitespace (default: a fresh
+          PRISM_HOST_TOKEN   the API token to require: at least 32 letters, digits, '-' or '_' (default: a fresh
                              random one); printed in the ready line
-          PRISM_DAEMON_PATH  the tr-daemon executable to run, instead of searching for it
+          PRISM_DAEMON_PATH  the tr-daemon executable (or tr-daemon.dll) to run, instead of searching for it;
+                             refused when other users may change it or its folder
           PRISM_LOG_LEVEL    Verbose, Debug, Information (default), Warning, Error or Fatal
 
         """;

@@ -1,14 +1,16 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
+using System.Text.RegularExpressions;
 
 namespace Prism.Host.Hosting;
 
 /// <summary>
-/// The per-launch API token: the launcher's <c>PRISM_HOST_TOKEN</c> (at least 32 characters, no whitespace or
-/// control characters), or 256 fresh random bits. A launcher's token that is too short to resist guessing, or that
-/// cannot travel unchanged in an <c>Authorization</c> header, stops the host instead of being used.
+/// The per-launch API token: the launcher's <c>PRISM_HOST_TOKEN</c> (at least 32 of the characters of base64url —
+/// letters, digits, '-' and '_'), or 256 fresh random bits. A launcher's token that is too short to resist guessing, or
+/// that a web view cannot carry unchanged in an <c>Authorization</c> header and a URL fragment (non-ASCII text fails
+/// in Kestrel and in <c>fetch</c>), stops the host instead of being used.
 /// </summary>
-internal static class HostToken
+internal static partial class HostToken
 {
     public const string Variable = "PRISM_HOST_TOKEN";
 
@@ -29,11 +31,15 @@ internal static class HostToken
             return $"{Variable} is {token.Length} characters long, too short to resist guessing. {fix}";
         }
 
-        return token.Any(character => char.IsWhiteSpace(character) || char.IsControl(character))
-            ? $"{Variable} contains whitespace or control characters, which do not survive an Authorization header. {fix}"
-            : null;
+        return TokenCharacters().IsMatch(token)
+            ? null
+            : $"{Variable} contains characters other than letters, digits, '-' and '_', which do not all survive an Authorization header and a URL fragment. {fix}";
     }
 
     /// <summary>32 random bytes, base64url without padding: safe in a header and in a URL fragment.</summary>
     public static string Generate() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>ASCII only: <c>\z</c>, not <c>$</c>, so a trailing newline is refused too.</summary>
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]+\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenCharacters();
 }

@@ -112,6 +112,31 @@ public sealed class BootstrapperTests
         Assert.Contains($"{copy} (PRISM_DOTNET_INSTALL_SCRIPT)", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The pinned dotnet-install.sh (here a stand-in whose hash the sandbox's pin file names) cannot install the SDK
+    /// global.json pins: the bootstrapper fails, naming the version, and never asks for another (no "latest of the
+    /// channel" fallback, which would install whatever the feed serves that day).
+    /// </summary>
+    [Fact]
+    public void When_the_pinned_sdk_cannot_be_installed_no_other_version_is_tried()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "build.sh is run with bash on Linux and macOS; build.ps1 installs only -Version.");
+        using var sandbox = new BootstrapSandbox();
+        var calls = Path.Combine(sandbox.Tools, "dotnet-install-calls");
+        var installer = Path.Combine(sandbox.Root, "my-dotnet-install");
+        File.WriteAllText(installer, $"echo \"$*\" >> '{calls}'\nexit 1\n");
+        sandbox.PinScript("dotnet-install.sh", installer);
+        var version = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(sandbox.Root, "global.json"))).RootElement.GetProperty("sdk").GetProperty("version").GetString()!;
+
+        var (exitCode, output) = sandbox.Run("bash", ["build.sh", "--help"], new() { ["PRISM_DOTNET_INSTALL_SCRIPT"] = installer });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"could not install the .NET SDK {version} that global.json pins, and nothing else is installed in its place", output, StringComparison.Ordinal);
+        var call = Assert.Single(File.ReadAllLines(calls));
+        Assert.Contains($"--version {version}", call, StringComparison.Ordinal);
+        Assert.DoesNotContain("--channel", call, StringComparison.Ordinal);
+    }
+
     private static (int, string) RunUnlessWindows(BootstrapSandbox sandbox, string copy)
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "build.sh is run with bash on Linux and macOS.");
@@ -148,6 +173,14 @@ public sealed class BootstrapperTests
 
         public string Pin(string key) =>
             File.ReadLines(Path.Combine(Root, ".nuke", "dotnet-install.txt")).Single(line => line.StartsWith(key + "=", StringComparison.Ordinal))[(key.Length + 1)..];
+
+        /// <summary>Makes the sandbox's pin file expect <paramref name="file"/>'s SHA-256 for <paramref name="script"/>.</summary>
+        public void PinScript(string script, string file)
+        {
+            var pins = Path.Combine(Root, ".nuke", "dotnet-install.txt");
+            var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+            File.WriteAllLines(pins, File.ReadAllLines(pins).Select(line => line.StartsWith(script + "=", StringComparison.Ordinal) ? $"{script}={sha256}" : line));
+        }
 
         public void Tool(string name, string body)
         {

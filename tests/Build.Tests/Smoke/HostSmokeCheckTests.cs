@@ -48,7 +48,7 @@ public sealed class HostSmokeCheckTests : IDisposable
         var host = Path.Combine(folder.Path, "prism");
         new AtomicFile().WriteAllBytes(host, System.Text.Encoding.UTF8.GetBytes(StandInHost.Replace("STOP", stopsItsChild ? "child.kill(); child.wait()" : "pass", StringComparison.Ordinal)), FileModes.Executable);
         await using var session = await EmulationSession.StartAsync(ExecutionRoute.Native(CurrentRuntime.Triple), TestContext.Current.CancellationToken);
-        return await HostSmokeCheck.RunAsync(session, host, Path.Combine(folder.Path, "tr-daemon"), folder.Path);
+        return await HostSmokeCheck.RunAsync(session, host, Path.Combine(folder.Path, "tr-daemon"), folder.Path, CancellationToken.None);
     }
 
     [Fact]

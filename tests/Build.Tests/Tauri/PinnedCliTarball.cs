@@ -10,7 +10,7 @@ namespace Prism.Pipeline.Tests.Tauri;
 /// in npm's content-addressed cache (where <c>npm ci</c> left it), else from the npm registry; its bytes must match
 /// the lock file's sha512 integrity before anything in it is trusted.
 /// </summary>
-internal sealed record PinnedCliTarball(string Version, byte[] ConfigSchema)
+internal sealed record PinnedCliTarball(string Version, byte[] Tarball, byte[] ConfigSchema)
 {
     public static async Task<PinnedCliTarball> ReadAsync(CancellationToken cancellation)
     {
@@ -21,7 +21,7 @@ internal sealed record PinnedCliTarball(string Version, byte[] ConfigSchema)
 
         var tarball = FromNpmCache(sha512) ?? await FromRegistryAsync(version, cancellation);
         Assert.Equal(sha512, SHA512.HashData(tarball));
-        return new PinnedCliTarball(version, SchemaIn(tarball));
+        return new PinnedCliTarball(version, tarball, SchemaIn(tarball));
     }
 
     /// <summary>npm's cache stores a tarball under <c>_cacache/content-v2/sha512/ab/cd/ef…</c> of its own digest.</summary>

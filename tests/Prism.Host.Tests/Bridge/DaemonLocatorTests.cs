@@ -293,17 +293,56 @@ public sealed class DaemonLocatorTests : IDisposable
         Assert.Contains($"the folder {output} may be changed by every user", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Theory]
+    [InlineData("shared/my-daemon", "file")]
+    [InlineData("shared", "folder")]
     [UnsupportedOSPlatform("windows")]
-    public void The_override_is_the_launchers_choice_and_is_run_from_a_shared_folder_too()
+    public void An_override_that_other_users_may_change_is_refused_as_a_found_daemon_is(string changeable, string kind)
     {
         Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        // A leftover PRISM_DAEMON_PATH naming a file in a shared folder (/tmp, a download folder): whoever may replace
+        // the file chooses the program that receives the phone, the PIN and the codes.
         var chosen = root.File("shared/my-daemon");
-        File.SetUnixFileMode(Path.GetDirectoryName(chosen)!, (UnixFileMode)Convert.ToInt32("777", 8));
+        var loosened = Path.Combine(root.Path, changeable);
+        File.SetUnixFileMode(loosened, File.GetUnixFileMode(loosened) | UnixFileMode.OtherWrite);
 
-        Assert.Equal(chosen, DaemonLocator.Locate(Facts(root.Folder("app")) with { OverridePath = chosen }).FileName);
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(root.Folder("app")) with { OverridePath = chosen }));
+
+        Assert.StartsWith("tr-daemon was found but not run, because other users may change it.", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"{chosen} (PRISM_DAEMON_PATH): refused: the {kind} {loosened} may be changed by every user", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"chmod go-w {loosened}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    [UnsupportedOSPlatform("windows")]
+    public void An_override_dll_others_may_change_is_refused_too()
+    {
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "Write access for others is checked on Unix mode bits.");
+        var dll = root.File("shared/tr-daemon.dll", executable: false);
+        File.SetUnixFileMode(dll, File.GetUnixFileMode(dll) | UnixFileMode.OtherWrite);
+
+        var error = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(Facts(root.Folder("app")) with { OverridePath = dll, DotnetHost = "/opt/dotnet/dotnet" }));
+
+        Assert.Contains($"the file {dll} may be changed by every user", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_daemon_dll_without_a_dotnet_to_run_it_is_reported_with_where_dotnet_was_looked_for()
+    {
+        root.File("repo/src/Prism.Daemon/Prism.Daemon.csproj", executable: false);
+        var dll = root.File("repo/src/Prism.Daemon/bin/Debug/net10.0/tr-daemon.dll", executable: false);
+        var facts = Facts(root.Folder("repo/src/Prism.Host/bin/Debug/net10.0")) with { RunningFromSource = true, DotnetHost = null };
+
+        var searched = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(facts));
+        var chosen = Assert.Throws<DaemonNotFoundException>(() => DaemonLocator.Locate(facts with { OverridePath = dll }));
+
+        foreach (var error in new[] { searched, chosen })
+        {
+            Assert.Contains($"{dll} (", error.Message, StringComparison.Ordinal);
+            Assert.Contains("found, but there is no dotnet to run it with in the process running prism, DOTNET_HOST_PATH, DOTNET_ROOT and the absolute folders of PATH", error.Message, StringComparison.Ordinal);
+        }
     }
 
     private static LocatorFacts Facts(string hostDirectory, string? currentDirectory = null, string triple = LinuxTriple) =>
-        new(hostDirectory, Path.Combine(hostDirectory, "prism"), currentDirectory ?? hostDirectory, OverridePath: null, triple, RunningFromSource: false, Configuration: "Debug", TargetFramework: "net10.0", DotnetHost: "dotnet");
+        new(hostDirectory, Path.Combine(hostDirectory, "prism"), currentDirectory ?? hostDirectory, OverridePath: null, triple, RunningFromSource: false, Configuration: "Debug", TargetFramework: "net10.0", DotnetHost: "/usr/share/dotnet/dotnet");
 }
