@@ -1,6 +1,7 @@
 using Prism.Daemon.Hosting;
 using Prism.Daemon.Rpc;
 using Prism.Daemon.Session;
+using Prism.Daemon.Storage;
 using Prism.Daemon.Transport;
 using Prism.Daemon.Upstream;
 using Prism.Protocol;

@@ -80,7 +80,7 @@ internal static class Program
         });
         builder.Services.AddSingleton<ILogger>(log);
         builder.Services.AddSingleton<ListeningPort>();
-        builder.Services.AddSingleton(new DaemonBridge(() => DaemonLocator.Locate(LocatorFacts.OfThisProcess()), BridgeOptions.For(options.DataDirectory), log));
+        builder.Services.AddSingleton(new DaemonBridge(() => DaemonLocator.Locate(LocatorFacts.OfThisProcess()), BridgeOptions.For(options.DataDirectory) with { WithheldVariables = [HostToken.Variable] }, log));
 
         var app = builder.Build();
         // Before Kestrel waits for the requests in flight: those waiting on tr-daemon end now instead of holding up the stop.
@@ -89,7 +89,7 @@ internal static class Program
         app.Use(HostHeaderGuard.Middleware(app.Services.GetRequiredService<ListeningPort>()));
         app.Use(new BearerTokenGuard(token).Middleware());
         app.MapGet(ApiRoutes.Health, (RequestDelegate)(context =>
-            context.Response.WriteAsJsonAsync(HealthReply.Ok, HostJsonContext.Default.HealthReply, cancellationToken: context.RequestAborted)));
+            context.Response.WriteAsJsonAsync(HealthReply.Ok, ApiJsonContext.Default.HealthReply, cancellationToken: context.RequestAborted)));
         DaemonEndpoints.Map(app, app.Services.GetRequiredService<DaemonBridge>());
         EmbeddedPage.Map(app);
         return app;

@@ -1,5 +1,5 @@
 using System.Runtime.Versioning;
-using Prism.Daemon.Hosting;
+using Prism.Daemon.Storage;
 
 namespace Prism.Daemon.UnitTests;
 

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Prism.Host.Api;
 using Prism.Host.Bridge;
-using Prism.Host.Hosting;
 using Prism.Protocol;
 using StreamJsonRpc;
 
@@ -41,7 +40,7 @@ public sealed class ApiErrorMappingTests
 
         Assert.Equal(new ApiError(1003, "RATE_LIMITED", "Trade Republic is rate limiting.") { HttpStatus = 429, RetryAfterSeconds = 47 }, error);
         Assert.Equal("""{"error":{"code":1003,"name":"RATE_LIMITED","message":"Trade Republic is rate limiting."}}""",
-            JsonSerializer.Serialize(new ApiErrorBody(error!), HostJsonContext.Default.ApiErrorBody));
+            JsonSerializer.Serialize(new ApiErrorBody(error!), ApiJsonContext.Default.ApiErrorBody));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Prism.Daemon.Storage;
 using Prism.Daemon.Upstream;
 
 namespace Prism.Daemon.Hosting;
@@ -50,7 +51,7 @@ internal static class CommandLine
           tr-daemon --help      print this help and exit
 
         Environment:
-          {DaemonOptions.DataDirectoryVariable,-29} data folder (saved session; yours alone: 0700, or an owner-only ACL); default: per-user application data + /prism (Windows: the local %LOCALAPPDATA%\prism)
+          {DataDirectory.Variable,-29} data folder (saved session; yours alone: 0700, or an owner-only ACL); default: per-user application data + /prism (Windows: the local %LOCALAPPDATA%\prism)
           {DaemonOptions.LogLevelVariable,-29} Verbose, Debug, Information (default), Warning, Error or Fatal
           {TradeRepublicSettings.ApiUrlVariable,-29} Trade Republic's REST host; default {TradeRepublicSettings.DefaultApiUrl}
           {"",-29} ({TradeRepublicSettings.UrlRule("https", "http")}; anything else: no start)

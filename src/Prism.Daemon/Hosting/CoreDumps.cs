@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Prism.Daemon.Storage;
 
 namespace Prism.Daemon.Hosting;
 

@@ -14,13 +14,12 @@ internal sealed record DaemonOptions(string DataDirectory, LogEventLevel LogLeve
 {
     public string? RoamingDataDirectory { get; init; }
 
-    public const string DataDirectoryVariable = "PRISM_DATA_DIR";
     public const string LogLevelVariable = SidecarLogging.LevelVariable;
 
     public static DaemonOptions FromEnvironment()
     {
         var problems = new List<string>();
-        var configured = Environment.GetEnvironmentVariable(DataDirectoryVariable) is { Length: > 0 } value ? Path.GetFullPath(value) : null;
+        var configured = Environment.GetEnvironmentVariable(Storage.DataDirectory.Variable) is { Length: > 0 } value ? Path.GetFullPath(value) : null;
         var refusals = new List<string>();
         return new DaemonOptions(
             configured ?? DefaultDataDirectory(),

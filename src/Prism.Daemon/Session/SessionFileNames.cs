@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Prism.Daemon.Hosting;
+using Prism.Daemon.Storage;
 
 namespace Prism.Daemon.Session;
 

@@ -1,4 +1,4 @@
-using Prism.Daemon.Hosting;
+using Prism.Daemon.Storage;
 using Prism.Daemon.Portfolio;
 using Prism.Daemon.Upstream;
 using Prism.Protocol;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Prism.Daemon.Hosting;
+using Prism.Daemon.Storage;
 using Prism.Daemon.Upstream;
 using Serilog;
 

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using Prism.Daemon.Rpc;
 using Prism.Protocol;
 
 namespace Prism.Daemon.Transport;

@@ -1,5 +1,4 @@
 using System.Buffers;
-using Prism.Daemon.Rpc;
 using Prism.Protocol;
 using Serilog;
 using StreamJsonRpc;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Prism.Daemon.Hosting;
+using Prism.Daemon.Storage;
 
 namespace Prism.Daemon.Upstream;
 

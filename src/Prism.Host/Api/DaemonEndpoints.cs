@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Prism.Host.Bridge;
-using Prism.Host.Hosting;
 using Prism.Protocol;
 
 namespace Prism.Host.Api;
@@ -75,6 +74,6 @@ internal static class DaemonEndpoints
             context.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
         }
 
-        return context.Response.WriteAsJsonAsync(new ApiErrorBody(error), HostJsonContext.Default.ApiErrorBody, cancellationToken: context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(new ApiErrorBody(error), ApiJsonContext.Default.ApiErrorBody, cancellationToken: context.RequestAborted);
     }
 }

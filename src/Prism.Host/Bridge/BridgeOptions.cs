@@ -22,6 +22,10 @@ internal sealed record BridgeOptions(
 {
     public const string DataDirectoryVariable = "PRISM_DATA_DIR";
 
+    /// <summary>The host's own environment variables the daemon must not inherit (the host's API token): the bridge
+    /// knows their names only from here, so it depends on nothing of the host's hosting.</summary>
+    public IReadOnlyList<string> WithheldVariables { get; init; } = [];
+
     public static BridgeOptions For(string? dataDirectory) => new(
         dataDirectory,
         ReadyTimeout: TimeSpan.FromSeconds(20),

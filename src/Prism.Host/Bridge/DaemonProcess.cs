@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
-using Prism.Host.Hosting;
 using Prism.Protocol;
 using Serilog;
 using StreamJsonRpc;
@@ -167,8 +166,12 @@ internal sealed class DaemonProcess : IAsyncDisposable
             CreateNoWindow = true,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        // The host's API token is the host's secret alone.
-        start.Environment.Remove(HostToken.Variable);
+        // The host's secrets (its API token) are the host's alone.
+        foreach (var withheld in options.WithheldVariables)
+        {
+            start.Environment.Remove(withheld);
+        }
+
         if (options.DataDirectory is { } dataDirectory)
         {
             start.Environment[BridgeOptions.DataDirectoryVariable] = dataDirectory;

@@ -14,7 +14,7 @@ internal sealed record ReadyLine(string Event, string Url, string Token, int Pid
     /// <summary>Writes the line and flushes, so a launcher reading a pipe sees it at once.</summary>
     public async Task WriteToAsync(Stream stdout, CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(this, HostJsonContext.Default.ReadyLine);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(this, ReadyLineJsonContext.Default.ReadyLine);
         await stdout.WriteAsync(bytes, cancellationToken);
         await stdout.WriteAsync("\n"u8.ToArray(), cancellationToken);
         await stdout.FlushAsync(cancellationToken);

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Prism.Protocol;
 using StreamJsonRpc;
 
-namespace Prism.Daemon.Rpc;
+namespace Prism.Daemon.Transport;
 
 /// <summary>The JSON-RPC formatter, serializing user data through the contract's source-generated context only.</summary>
 internal static class ProtocolFormatter

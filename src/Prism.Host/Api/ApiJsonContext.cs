@@ -1,14 +1,12 @@
 using System.Text.Json.Serialization;
-using Prism.Host.Api;
 
-namespace Prism.Host.Hosting;
+namespace Prism.Host.Api;
 
-/// <summary>The source-generated serializer for the host's own JSON (ready line, health, error bodies); the
+/// <summary>The source-generated serializer of the API's own bodies (health, errors; host-api.md's snake_case); the
 /// daemon's results travel through Prism.Protocol's <c>ProtocolJsonContext</c>.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ReadyLine))]
 [JsonSerializable(typeof(HealthReply))]
 [JsonSerializable(typeof(ApiErrorBody))]
-internal sealed partial class HostJsonContext : JsonSerializerContext;
+internal sealed partial class ApiJsonContext : JsonSerializerContext;

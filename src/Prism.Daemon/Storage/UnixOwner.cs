@@ -1,6 +1,6 @@
 using System.Formats.Tar;
 
-namespace Prism.Daemon.Hosting;
+namespace Prism.Daemon.Storage;
 
 /// <summary>
 /// Who owns a folder on Unix, and who this process is. .NET has no API for a file's owner, and <c>struct stat</c>

@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using Serilog;
 
-namespace Prism.Daemon.Hosting;
+namespace Prism.Daemon.Storage;
 
 /// <summary>
 /// Windows: earlier versions kept the data folder in the roaming <c>%APPDATA%\prism</c>, whose files travel with a

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.Win32.SafeHandles;
 
-namespace Prism.Daemon.Hosting;
+namespace Prism.Daemon.Storage;
 
 /// <summary>
 /// Files only their owner may read (0600 on Unix, an owner-only protected DACL on Windows), replaced atomically so a

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Prism.Daemon.Hosting;
+namespace Prism.Daemon.Storage;
 
 /// <summary>
 /// The few C library calls .NET has no API for: the process's effective user id, the dump and core limits, and an

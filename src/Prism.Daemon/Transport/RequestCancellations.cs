@@ -1,6 +1,6 @@
 using StreamJsonRpc;
 
-namespace Prism.Daemon.Rpc;
+namespace Prism.Daemon.Transport;
 
 /// <summary>
 /// The RPC engine's cancellation strategy with the <c>$/cancelRequest</c> notification taken out of the engine: the

@@ -1,9 +1,11 @@
 using Prism.Daemon.Hosting;
 using Prism.Daemon.Portfolio;
+using Prism.Daemon.Session;
+using Prism.Daemon.Storage;
 using Prism.Daemon.Upstream;
 using Serilog;
 
-namespace Prism.Daemon.Session;
+namespace Prism.Daemon;
 
 /// <summary>Puts the session parts together from the daemon's settings: nothing here touches the network or a file.</summary>
 internal static class SessionComposition

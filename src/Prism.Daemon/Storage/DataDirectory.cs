@@ -1,7 +1,7 @@
 using System.Runtime.Versioning;
 using Serilog;
 
-namespace Prism.Daemon.Hosting;
+namespace Prism.Daemon.Storage;
 
 /// <summary>
 /// The data folder, where the saved sessions, the device id and the key that names session files live. As OpenSSH
@@ -12,6 +12,9 @@ namespace Prism.Daemon.Hosting;
 /// </summary>
 internal sealed class DataDirectory(string path, ILogger log)
 {
+    /// <summary>The environment variable that names the folder (the contract's configuration section).</summary>
+    public const string Variable = "PRISM_DATA_DIR";
+
     private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode OthersWrite = UnixFileMode.GroupWrite | UnixFileMode.OtherWrite;
     private const UnixFileMode AnyoneElse = UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute | OthersWrite;
@@ -33,7 +36,7 @@ internal sealed class DataDirectory(string path, ILogger log)
             {
                 // The fix in the words of the user's own system: Windows has no mkdir -m.
                 var fix = OperatingSystem.IsWindows() ? "every part of its path must be a folder you can write" : $"mkdir -m 700 {path}";
-                return $"Cannot use the data folder {path}: {exception.Message} Set {DaemonOptions.DataDirectoryVariable} to a folder you can write, or fix this one ({fix}).";
+                return $"Cannot use the data folder {path}: {exception.Message} Set {DataDirectory.Variable} to a folder you can write, or fix this one ({fix}).";
             }
         }
     }
@@ -69,7 +72,7 @@ internal sealed class DataDirectory(string path, ILogger log)
     /// <summary>The problem of <paramref name="exception"/> (raised while reading or writing <paramref name="what"/> here), naming this folder and the fix.</summary>
     public DataDirectoryUnusable Failure(string what, Exception exception) =>
         exception as DataDirectoryUnusable
-        ?? new DataDirectoryUnusable($"Cannot {what} in the data folder {path}: {exception.Message} Check that the disk is not full and the folder is yours and writable, or set {DaemonOptions.DataDirectoryVariable} to another folder.");
+        ?? new DataDirectoryUnusable($"Cannot {what} in the data folder {path}: {exception.Message} Check that the disk is not full and the folder is yours and writable, or set {DataDirectory.Variable} to another folder.");
 
     /// <summary>
     /// A file of this folder that this user may not read (e.g. written once by another user, under sudo): it is never
@@ -93,13 +96,13 @@ internal sealed class DataDirectory(string path, ILogger log)
         var (owner, me) = (UnixOwner.OfFolder(path), UnixOwner.Me);
         if (owner != me)
         {
-            return $"The data folder {path} belongs to another user (uid {owner}; Prism runs as uid {me}), so nothing is kept there. Run Prism as that user, set {DaemonOptions.DataDirectoryVariable} to a folder of your own, or make this one yours (`sudo chown {Environment.UserName} {path}`, then `chmod 700 {path}`).";
+            return $"The data folder {path} belongs to another user (uid {owner}; Prism runs as uid {me}), so nothing is kept there. Run Prism as that user, set {DataDirectory.Variable} to a folder of your own, or make this one yours (`sudo chown {Environment.UserName} {path}`, then `chmod 700 {path}`).";
         }
 
         var mode = File.GetUnixFileMode(path);
         if ((mode & OthersWrite) != 0)
         {
-            return $"The data folder {path} may be written by other users (mode {Octal(mode)}), so nothing is kept there: anyone could have put or replaced files in it. Check what it holds, then run `chmod 700 {path}`, or set {DaemonOptions.DataDirectoryVariable} to a private folder.";
+            return $"The data folder {path} may be written by other users (mode {Octal(mode)}), so nothing is kept there: anyone could have put or replaced files in it. Check what it holds, then run `chmod 700 {path}`, or set {DataDirectory.Variable} to a private folder.";
         }
 
         if ((mode & AnyoneElse) != 0)
@@ -123,12 +126,12 @@ internal sealed class DataDirectory(string path, ILogger log)
         var access = OwnerOnlyAcl.Read(path);
         if (access.ForeignOwner is { } owner)
         {
-            return $"The data folder {path} belongs to {owner}, not to you, so nothing is kept there. Set {DaemonOptions.DataDirectoryVariable} to a folder of your own, or make this one yours (its Properties, Security, Advanced: Owner).";
+            return $"The data folder {path} belongs to {owner}, not to you, so nothing is kept there. Set {DataDirectory.Variable} to a folder of your own, or make this one yours (its Properties, Security, Advanced: Owner).";
         }
 
         if (access.OthersWhoMayWrite.Count > 0)
         {
-            return $"The data folder {path} may be written by {string.Join(", ", access.OthersWhoMayWrite)}, so nothing is kept there: they could have put or replaced files in it. Check what it holds, then leave only yourself and SYSTEM in its access list (its Properties, Security, Advanced: disable inheritance, remove the others), or move it away so that Prism creates a private one, or set {DaemonOptions.DataDirectoryVariable} to another folder.";
+            return $"The data folder {path} may be written by {string.Join(", ", access.OthersWhoMayWrite)}, so nothing is kept there: they could have put or replaced files in it. Check what it holds, then leave only yourself and SYSTEM in its access list (its Properties, Security, Advanced: disable inheritance, remove the others), or move it away so that Prism creates a private one, or set {DataDirectory.Variable} to another folder.";
         }
 
         if (access.OthersWhoMayRead.Count > 0)
