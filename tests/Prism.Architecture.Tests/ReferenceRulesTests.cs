@@ -94,6 +94,22 @@ public sealed class ReferenceRulesTests
             .And().DoNotResideInNamespaceMatching(DaemonBelow("Json"))
             .And().DoNotResideInNamespace(Products.SharedNamespace)));
 
+    [Fact]
+    public void Storage_uses_nothing_else_of_the_daemon() =>
+        Check(InDaemon("Storage").Should().NotDependOnAny(TypesOf(Products.Daemon)
+            .And().DoNotResideInNamespaceMatching(DaemonBelow("Storage")).And().DoNotResideInNamespace(Products.SharedNamespace)));
+
+    [Fact]
+    public void Transport_never_uses_Rpc() =>
+        Check(InDaemon("Transport").Should().NotDependOnAny(TypesOf(Products.Daemon).And().ResideInNamespaceMatching(DaemonBelow("Rpc"))));
+
+    [Theory]
+    [InlineData("Bridge")]
+    [InlineData("Hosting")]
+    public void The_hosts_bridge_and_hosting_use_nothing_else_of_the_host(string folder) =>
+        Check(TypesOf(Products.Host).And().ResideInNamespaceMatching(HostBelow(folder)).Should().NotDependOnAny(TypesOf(Products.Host)
+            .And().DoNotResideInNamespaceMatching(HostBelow(folder)).And().DoNotResideInNamespace(Products.SharedNamespace)));
+
     private static GivenTypesConjunction TypesOf(Assembly assembly) => Types().That().ResideInAssembly(assembly);
 
     private static GivenTypesConjunction InBuild(string family) => TypesOf(Products.Build).And().ResideInNamespaceMatching(Below(family));
@@ -104,6 +120,8 @@ public sealed class ReferenceRulesTests
     private static string Below(string family) => $@"^Prism\.Pipeline\.{family.Replace(".", @"\.", StringComparison.Ordinal)}(\..+)?$";
 
     private static string DaemonBelow(string folder) => $@"^Prism\.Daemon\.{folder}(\..+)?$";
+
+    private static string HostBelow(string folder) => $@"^Prism\.Host\.{folder}(\..+)?$";
 
     private static void Check(IArchRule rule) => rule.Check(Products.Architecture);
 }
