@@ -53,8 +53,9 @@ internal sealed partial class Build
                 "(in CI: the repository secret of that name) or pass --signing-key-file FILE.");
         }
 
-        var source = await SourceRevision.ReadAsync(ToolRunner, RootDirectory, EnvironmentVariables);
+        // What is packed is checked before anything else is read: a bad staging record is the first thing to fix.
         var staged = StagedFor(SelectedSidecars, SelectedTriples);
+        var source = await SourceRevision.ReadAsync(ToolRunner, RootDirectory, EnvironmentVariables);
         var boms = await SidecarBomsAsync(staged, source);
         BuildOutputs.DeleteDirectory(ReleaseDirectory);
         var archives = ReleasePacker.Pack(staged, boms.ToDictionary(bom => bom.Key, bom => bom.Value.Bytes), BinariesDirectory, ReleaseDirectory, ProductVersion, source.SourceTime);
