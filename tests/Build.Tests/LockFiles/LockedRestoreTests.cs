@@ -47,7 +47,7 @@ public sealed class LockedRestoreTests
     {
         var projects = ProjectLockFiles.SolutionProjects(Path.Combine(RepositoryPaths.Root, "prism.slnx"));
 
-        Assert.Equal(13, projects.Count);
+        Assert.Equal(14, projects.Count);
         Assert.Empty(ProjectLockFiles.Missing(projects));
     }
 
