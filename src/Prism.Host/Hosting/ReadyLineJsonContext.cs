@@ -2,10 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace Prism.Host.Hosting;
 
-/// <summary>The source-generated serializer of the ready line (host-api.md's snake_case); the API's bodies have
-/// <c>ApiJsonContext</c>, the daemon's results Prism.Protocol's <c>ProtocolJsonContext</c>.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+/// <summary>The ready line's source-generated serializer: host-api.md's snake_case names (every field is always
+/// there). The API's bodies have their own context in Api/.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(ReadyLine))]
 internal sealed partial class ReadyLineJsonContext : JsonSerializerContext;
