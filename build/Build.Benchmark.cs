@@ -21,10 +21,10 @@ internal sealed partial class Build
                      "then the daemons of the platforms this machine emulates (linux-arm64 under qemu-user, win-x64 under Wine), Native AOT against single file.")
         .Executes(async () =>
         {
-            var binaries = await PublishForThisMachineBothWaysAsync(SelectedSidecars);
+            var binaries = await PublishForThisMachineBothWaysAsync(Selection.Sidecars);
             string[] arguments = [.. binaries.SelectMany(binary => new[] { binary.Request.Sidecar.Kind == SidecarKind.Daemon ? "--daemon" : "--host", $"{binary.Request.ModeName}={binary.Path}" })];
             await LockedRestore.DotNetAsync(ToolRunner, ["run", "--project", BenchmarkProject, "-c", "Release", LockedRestore.Property, "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
-            if (SelectedSidecars.Contains(DaemonSidecar))
+            if (Selection.Sidecars.Contains(DaemonSidecar))
             {
                 await BenchmarkEmulatedDaemonsAsync();
             }

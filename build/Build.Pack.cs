@@ -54,7 +54,7 @@ internal sealed partial class Build
         }
 
         var source = await SourceRevision.ReadAsync(ToolRunner, RootDirectory, EnvironmentVariables);
-        var staged = StagedFor(SelectedSidecars, SelectedTriples);
+        var staged = StagedFor(Selection.Sidecars, Selection.Triples);
         var boms = await SidecarBomsAsync(staged, source);
         BuildOutputs.DeleteDirectory(ReleaseDirectory);
         var archives = ReleasePacker.Pack(staged, boms.ToDictionary(bom => bom.Key, bom => bom.Value.Bytes), BinariesDirectory, ReleaseDirectory, ProductVersion, source.SourceTime);
@@ -101,7 +101,7 @@ internal sealed partial class Build
         {
             var sidecar = Sidecars.Single(candidate => candidate.Name == binary.Sidecar);
             var slices = TargetTable.IsUniversalAppleDarwin(binary.Triple)
-                ? UniversalSliceTriples.Select(triple => RecordOf(SidecarFileNames.Staged(binary.Sidecar, triple)) ??
+                ? SidecarSelection.UniversalSliceTriples.Select(triple => RecordOf(SidecarFileNames.Staged(binary.Sidecar, triple)) ??
                     throw BuildException.Failure($"{binary.FileName}: the record of its {triple} slice is missing, so its SBOM cannot say what it holds. Stage {triple} again.")).ToList()
                 : [binary];
             var packages = new List<ResolvedPackage>();
@@ -150,8 +150,8 @@ internal sealed partial class Build
     /// <summary>The parameters that chose what was packed, as a rebuild passes them again.</summary>
     Dictionary<string, object> PackParameters(IReadOnlyList<StagedBinary> staged) => new()
     {
-        ["sidecarNames"] = SelectedSidecars.Select(sidecar => sidecar.Name).ToList(),
-        ["triples"] = SelectedTriples,
+        ["sidecarNames"] = Selection.Sidecars.Select(sidecar => sidecar.Name).ToList(),
+        ["triples"] = Selection.Triples,
         ["publishModes"] = staged.Where(binary => binary.PublishedAs is not null)
             .GroupBy(binary => binary.Rid).OrderBy(group => group.Key, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => string.Join(" ", group.Select(binary => binary.Mode.Name()).Distinct())),

@@ -30,10 +30,10 @@ internal sealed partial class Build
         var cargoPackageName = CargoPackageName ?? "";
         var floors = new PlatformFloors(new LinuxFloor(GlibcFloor, GlibcxxFloor), new Lazy<MacOSFloor>(AppMacOSFloor));
         var problems = new List<string>();
-        foreach (var sidecar in SelectedSidecars)
+        foreach (var sidecar in Selection.Sidecars)
         {
             problems.AddRange(SidecarNameRules.Problems(sidecar.Name, cargoPackageName));
-            problems.AddRange(SelectedTriples.SelectMany(triple => VerifyBinary(SidecarFileNames.Staged(sidecar.Name, triple), triple, floors)));
+            problems.AddRange(Selection.Triples.SelectMany(triple => VerifyBinary(SidecarFileNames.Staged(sidecar.Name, triple), triple, floors)));
         }
 
         if (StagedMacJitBinaries is { Count: > 0 } macJitBinaries)
