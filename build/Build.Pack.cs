@@ -107,17 +107,21 @@ internal sealed partial class Build
             var packages = new List<ResolvedPackage>();
             foreach (var slice in slices)
             {
-                var mode = slice.PublishedAs ?? throw BuildException.Failure($"{slice.FileName} has no single publish mode ({slice.Mode.Name()}).");
-                if (!restored.TryGetValue((sidecar.Name, slice.Rid, mode), out var slicePackages))
+                if (slice is not { Runtime: { } runtime, PublishedAs: { } mode })
                 {
-                    slicePackages = await RestoredPackagesAsync(sidecar, slice.Rid, mode);
-                    restored[(sidecar.Name, slice.Rid, mode)] = slicePackages;
+                    throw BuildException.Failure($"{slice.FileName} has no single runtime and publish mode ({slice.Mode.Name()}).");
+                }
+
+                if (!restored.TryGetValue((sidecar.Name, runtime.Rid, mode), out var slicePackages))
+                {
+                    slicePackages = await RestoredPackagesAsync(sidecar, runtime.Rid, mode);
+                    restored[(sidecar.Name, runtime.Rid, mode)] = slicePackages;
                 }
 
                 packages.AddRange(slicePackages);
             }
 
-            var bom = new SidecarBom(binary.Sidecar, ProductVersion, binary.FileName, binary.Sha256, binary.Triple, [.. slices.Select(slice => slice.Rid)],
+            var bom = new SidecarBom(binary.Sidecar, ProductVersion, binary.FileName, binary.Sha256, binary.Triple, [.. slices.SelectMany(slice => slice.Rids)],
                 binary.Mode.Name(), packages);
             boms[binary.FileName] = (CycloneDxWriter.Write(bom, source.SourceTime, ProductVersion), packages);
             ReportSummary(bom.BomFileName, $"{packages.DistinctBy(package => package.Purl).Count()} packages");
@@ -153,7 +157,7 @@ internal sealed partial class Build
         ["sidecarNames"] = Selection.Sidecars.Select(sidecar => sidecar.Name).ToList(),
         ["triples"] = Selection.Triples,
         ["publishModes"] = staged.Where(binary => binary.PublishedAs is not null)
-            .GroupBy(binary => binary.Rid).OrderBy(group => group.Key, StringComparer.Ordinal)
+            .GroupBy(binary => binary.Runtime!.Rid).OrderBy(group => group.Key, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => string.Join(" ", group.Select(binary => binary.Mode.Name()).Distinct())),
         ["version"] = ProductVersion,
     };

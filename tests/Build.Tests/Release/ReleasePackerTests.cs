@@ -7,6 +7,7 @@ using Prism.Pipeline.Release;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Tools;
+using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Release;
 
@@ -38,7 +39,7 @@ public sealed class ReleasePackerTests : IDisposable
     private void Add(string sidecar, SidecarKind kind, string rid, string triple, string fileName)
     {
         File.WriteAllText(binaries / fileName, $"binary of {fileName}");
-        staged.Add(StagedBinary.Describe(new Sidecar(sidecar, "", kind), rid, triple, StagedMode.NativeAot, binaries / fileName));
+        staged.Add(StagedBinary.Describe(new Sidecar(sidecar, "", kind), TargetTable.ForRid(rid), StagedMode.NativeAot, binaries / fileName));
     }
 
     [Fact]

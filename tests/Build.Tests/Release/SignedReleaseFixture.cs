@@ -6,6 +6,7 @@ using Prism.Pipeline.Release.Sbom;
 using Prism.Pipeline.Release.Signing;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Staging;
+using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Release;
 
@@ -32,7 +33,7 @@ internal sealed class SignedReleaseFixture : IDisposable
         var time = DateTimeOffset.FromUnixTimeSeconds(1_780_000_000);
         var package = new ResolvedPackage("Serilog", "4.3.0", Convert.ToBase64String(new byte[64]), PackageRole.Library, new PackageLicence("Apache-2.0", null, null));
         var boms = staged.ToDictionary(binary => binary.FileName, binary => CycloneDxWriter.Write(
-            new SidecarBom(binary.Sidecar, "1.2.3", binary.FileName, binary.Sha256, binary.Triple, [binary.Rid], "aot", [package]), time, "1.2.3"));
+            new SidecarBom(binary.Sidecar, "1.2.3", binary.FileName, binary.Sha256, binary.Triple, binary.Rids, "aot", [package]), time, "1.2.3"));
         var archives = ReleasePacker.Pack(staged, boms, binaries, Release, "1.2.3", time);
         var subjects = archives.Select(archive => archive.FileName).Concat(staged.Select(ReleasePacker.SbomFileName)).Order(StringComparer.Ordinal)
             .Select(name => new DigestedFile(name, new Dictionary<string, string> { ["sha256"] = Prism.Pipeline.Tools.ContentHash.Sha256(Release / name) })).ToList();
@@ -77,6 +78,6 @@ internal sealed class SignedReleaseFixture : IDisposable
     private static StagedBinary Stage(AbsolutePath binaries, Sidecar sidecar, string rid, string triple, string fileName)
     {
         File.WriteAllText(binaries / fileName, $"the program {fileName}");
-        return StagedBinary.Describe(sidecar, rid, triple, StagedMode.NativeAot, binaries / fileName);
+        return StagedBinary.Describe(sidecar, TargetTable.ForRid(rid), StagedMode.NativeAot, binaries / fileName);
     }
 }
