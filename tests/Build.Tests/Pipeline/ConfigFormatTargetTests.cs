@@ -8,9 +8,10 @@ using Prism.Platform;
 namespace Prism.Pipeline.Tests.Pipeline;
 
 /// <summary>
-/// The real PatchTauriConfig and Verify targets (in-process, on a temporary root holding Tauri's schema) on a project
-/// whose config is a Tauri.toml found without --tauri-config, and a macOS daemon staged as a JIT single file, whose
-/// entitlements Verify requires and PatchTauriConfig --macos-entitlements provides.
+/// The real PatchTauriConfig and Verify targets (in-process, on a temporary root holding Tauri's schema and the
+/// package-lock.json that pins it) on a project whose config is a Tauri.toml found without --tauri-config, and a macOS
+/// daemon staged as a JIT single file, whose entitlements Verify requires and PatchTauriConfig --macos-entitlements
+/// provides.
 /// </summary>
 public sealed class ConfigFormatTargetTests : IDisposable
 {
@@ -23,6 +24,8 @@ public sealed class ConfigFormatTargetTests : IDisposable
         var schema = Path.Combine(harness.Root, "node_modules", "@tauri-apps", "cli", "config.schema.json");
         Directory.CreateDirectory(Path.GetDirectoryName(schema)!);
         File.Copy(RepositoryPaths.TauriSchema, schema);
+        // The build checks the schema against the lock file's pinned CLI on every use.
+        File.Copy(Path.Combine(RepositoryPaths.Root, "package-lock.json"), Path.Combine(harness.Root, "package-lock.json"));
     }
 
     private string ConfigPath => Path.Combine(harness.Root, "Tauri.toml");
