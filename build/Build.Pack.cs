@@ -53,8 +53,8 @@ internal sealed partial class Build
                 "(in CI: the repository secret of that name) or pass --signing-key-file FILE.");
         }
 
-        var source = await SourceRevision.ReadAsync(ToolRunner, RootDirectory, EnvironmentVariables);
         var staged = StagedFor(Selection.Sidecars, Selection.Triples);
+        var source = await SourceRevision.ReadAsync(ToolRunner, RootDirectory, EnvironmentVariables);
         var boms = await SidecarBomsAsync(staged, source);
         BuildOutputs.DeleteDirectory(ReleaseDirectory);
         var archives = ReleasePacker.Pack(staged, boms.ToDictionary(bom => bom.Key, bom => bom.Value.Bytes), BinariesDirectory, ReleaseDirectory, ProductVersion, source.SourceTime);
