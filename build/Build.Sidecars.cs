@@ -23,6 +23,31 @@ internal sealed partial class Build
 
     EmulationProbe? routeProbe;
 
+    /// <summary>
+    /// Those of <paramref name="rids"/> other than this machine's that it runs by emulation, with their routes (Test and
+    /// Benchmark use them beside this machine's own); each it cannot run is a summary row, under
+    /// <paramref name="summaryKey"/>, saying <paramref name="notDone"/> and why.
+    /// </summary>
+    async Task<List<(RuntimeTarget Runtime, ExecutionRoute Route)>> EmulatedPlatformsAsync(IEnumerable<string> rids,
+        Func<RuntimeTarget, string> summaryKey, string notDone)
+    {
+        var emulated = new List<(RuntimeTarget, ExecutionRoute)>();
+        foreach (var runtime in rids.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
+        {
+            var route = await RouteProbe.RouteForAsync(runtime.Triple, CancellationToken);
+            if (route.Kind == ExecutionKind.Emulated)
+            {
+                emulated.Add((runtime, route));
+            }
+            else
+            {
+                ReportSummary(summaryKey(runtime), $"{notDone}: {route.Summary}");
+            }
+        }
+
+        return emulated;
+    }
+
     [Parameter("Which sidecars to build, by name (default: all of them).")]
     readonly string[] SidecarNames = [];
 

@@ -75,15 +75,8 @@ internal sealed partial class Build
     async Task<Dictionary<string, string?>> PublishBinariesUnderTestAsync(List<EmulationSession> sessions)
     {
         var listed = (await PublishForThisMachineBothWaysAsync(Selection.Sidecars)).Select(binary => UnderTest(binary, null)).ToList();
-        foreach (var runtime in EmulatedTestRuntimes.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
+        foreach (var (runtime, route) in await EmulatedPlatformsAsync(EmulatedTestRuntimes, runtime => $"tests on {runtime.Rid}", "not run"))
         {
-            var route = await RouteProbe.RouteForAsync(runtime.Triple, CancellationToken);
-            if (route.Kind != ExecutionKind.Emulated)
-            {
-                ReportSummary($"tests on {runtime.Rid}", $"not run: {route.Summary}");
-                continue;
-            }
-
             var published = await PublishAllAsync(Selection.Sidecars, [runtime], PublishModeChoice.Auto, PublishDirectory);
             var session = await EmulationSession.StartAsync(route, CancellationToken);
             sessions.Add(session);
