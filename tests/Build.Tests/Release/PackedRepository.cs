@@ -32,7 +32,7 @@ internal sealed class PackedRepository : IDisposable
         Directory.CreateDirectory(Root / ".nuke");
         var binaries = Root / "src-tauri" / "binaries";
         Directory.CreateDirectory(binaries);
-        foreach (var (sidecar, rid, triple, mode, file) in Binaries)
+        foreach (var (sidecar, rid, _, mode, file) in Binaries)
         {
             File.WriteAllText(binaries / file, $"the program {file}");
             StagedBinary.Describe(sidecar, TargetTable.ForRid(rid), mode, binaries / file).Save(Root / "artifacts" / "staged");

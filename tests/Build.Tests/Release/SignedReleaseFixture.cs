@@ -26,9 +26,9 @@ internal sealed class SignedReleaseFixture : IDisposable
         Directory.CreateDirectory(binaries);
         List<StagedBinary> staged =
         [
-            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "linux-x64", "x86_64-unknown-linux-gnu", "tr-daemon-x86_64-unknown-linux-gnu"),
-            Stage(binaries, new Sidecar("prism", "", SidecarKind.Host), "linux-x64", "x86_64-unknown-linux-gnu", "prism-x86_64-unknown-linux-gnu"),
-            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "win-x64", "x86_64-pc-windows-msvc", "tr-daemon-x86_64-pc-windows-msvc.exe"),
+            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "linux-x64", "tr-daemon-x86_64-unknown-linux-gnu"),
+            Stage(binaries, new Sidecar("prism", "", SidecarKind.Host), "linux-x64", "prism-x86_64-unknown-linux-gnu"),
+            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "win-x64", "tr-daemon-x86_64-pc-windows-msvc.exe"),
         ];
         var time = DateTimeOffset.FromUnixTimeSeconds(1_780_000_000);
         var package = new ResolvedPackage("Serilog", "4.3.0", Convert.ToBase64String(new byte[64]), PackageRole.Library, new PackageLicence("Apache-2.0", null, null));
@@ -75,7 +75,7 @@ internal sealed class SignedReleaseFixture : IDisposable
         folder.Dispose();
     }
 
-    private static StagedBinary Stage(AbsolutePath binaries, Sidecar sidecar, string rid, string triple, string fileName)
+    private static StagedBinary Stage(AbsolutePath binaries, Sidecar sidecar, string rid, string fileName)
     {
         File.WriteAllText(binaries / fileName, $"the program {fileName}");
         return StagedBinary.Describe(sidecar, TargetTable.ForRid(rid), StagedMode.NativeAot, binaries / fileName);
