@@ -29,7 +29,8 @@ internal sealed record StagedBinary(
     /// <summary>How this single-slice binary was published; null for a universal binary made of two slices.</summary>
     public PublishMode? PublishedAs => Runtime is null ? null : Mode.AsPublishMode();
 
-    /// <summary>The runtimes in the file: its own, or both macOS slices of a universal binary.</summary>
+    /// <summary>The runtimes in the file: its own, or both macOS slices of a universal binary (not written: it follows from <see cref="Runtime"/>).</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Rids => Runtime is { } runtime ? [runtime.Rid] : TargetTable.UniversalAppleDarwinRids;
 
     /// <summary>Describes a file already in the binaries folder, published for <paramref name="runtime"/> and staged under its triple.</summary>

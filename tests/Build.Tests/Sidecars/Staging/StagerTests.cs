@@ -180,6 +180,7 @@ public sealed class StagerTests : IDisposable
         Assert.Equal(["osx-x64", "osx-arm64"], record.Rids);
         using var again = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(root / "again" / "tr-daemon-universal-apple-darwin.json"));
         Assert.Equal(System.Text.Json.JsonValueKind.Null, again.RootElement.GetProperty("Rid").ValueKind);
+        Assert.False(again.RootElement.TryGetProperty("Rids", out _), "the slices' RIDs follow from the null runtime; a record does not repeat them");
         Assert.Equal(record, StagedBinary.Load(root / "again", "tr-daemon-universal-apple-darwin"));
     }
 
