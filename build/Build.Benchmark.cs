@@ -21,10 +21,10 @@ internal sealed partial class Build
                      "then the daemons of the platforms this machine emulates (linux-arm64 under qemu-user, win-x64 under Wine), Native AOT against single file.")
         .Executes(async () =>
         {
-            var binaries = await PublishForThisMachineBothWaysAsync(SelectedSidecars);
+            var binaries = await PublishForThisMachineBothWaysAsync(Selection.Sidecars);
             string[] arguments = [.. binaries.SelectMany(binary => new[] { binary.Request.Sidecar.Kind == SidecarKind.Daemon ? "--daemon" : "--host", $"{binary.Request.ModeName}={binary.Path}" })];
-            await LockedRestore.DotNetAsync(ToolRunner, ["run", "--project", BenchmarkProject, "-c", "Release", LockedRestore.Property, "--", .. arguments, "--runs", BenchmarkRuns.ToString()], RootDirectory);
-            if (SelectedSidecars.Contains(DaemonSidecar))
+            await RunBenchmarkHarnessAsync([.. arguments, "--runs", BenchmarkRuns.ToString()]);
+            if (Selection.Sidecars.Contains(DaemonSidecar))
             {
                 await BenchmarkEmulatedDaemonsAsync();
             }
@@ -37,36 +37,23 @@ internal sealed partial class Build
     /// </summary>
     async Task BenchmarkEmulatedDaemonsAsync()
     {
-        var emulated = new List<ExecutionRoute>();
-        foreach (var runtime in ReleaseRuntimes.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
-        {
-            var route = await RouteProbe.RouteForAsync(runtime.Triple, CancellationToken);
-            if (route.Kind == ExecutionKind.Emulated)
-            {
-                emulated.Add(route);
-            }
-            else
-            {
-                ReportSummary($"{DaemonSidecar.Name} {runtime.Rid}", $"not measured: {route.Summary}");
-            }
-        }
-
+        var emulated = await EmulatedPlatformsAsync(ReleaseRuntimes, runtime => $"{DaemonSidecar.Name} {runtime.Rid}", "not measured");
         if (emulated.Count == 0)
         {
             return;
         }
 
-        var published = await PublishBothWaysAsync([DaemonSidecar], [.. emulated.Select(route => TargetTable.ForTriple(route.Triple))]);
+        var published = await PublishBothWaysAsync([DaemonSidecar], [.. emulated.Select(platform => platform.Runtime)]);
         var sessions = new List<EmulationSession>();
         try
         {
             var arguments = new List<string>();
             var environment = new Dictionary<string, string?>();
-            foreach (var route in emulated)
+            foreach (var (runtime, route) in emulated)
             {
                 var session = await EmulationSession.StartAsync(route, CancellationToken);
                 sessions.Add(session);
-                var modes = published.Where(binary => binary.Request.Runtime.Triple == route.Triple).ToList();
+                var modes = published.Where(binary => binary.Request.Runtime == runtime).ToList();
                 foreach (var binary in modes)
                 {
                     var label = $"{binary.Request.Runtime.Rid} {binary.Request.ModeName} ({route.Emulator!.Description})";
@@ -78,16 +65,20 @@ internal sealed partial class Build
                     }
                 }
 
-                ReportSummary($"{DaemonSidecar.Name} {TargetTable.RidForTriple(route.Triple)}", $"measured {route.Summary}: " +
+                ReportSummary($"{DaemonSidecar.Name} {runtime.Rid}", $"measured {route.Summary}: " +
                     (modes.Count > 1 ? string.Join(" and ", modes.Select(binary => binary.Request.ModeName)) : $"{modes[0].Request.ModeName} only (no Native AOT publish for it here)"));
             }
 
-            await LockedRestore.DotNetAsync(ToolRunner, ["run", "--project", BenchmarkProject, "-c", "Release", LockedRestore.Property, "--", .. arguments, "--runs", BenchmarkEmulatedRuns.ToString(), "--no-floor"],
-                RootDirectory, environment);
+            await RunBenchmarkHarnessAsync([.. arguments, "--runs", BenchmarkEmulatedRuns.ToString(), "--no-floor"], environment);
         }
         finally
         {
             await EmulationSession.DisposeAllAsync(sessions);
         }
     }
+
+    /// <summary>Runs the timed harness (tests/Prism.Benchmarks, Release, restored in locked mode) with <paramref name="arguments"/>.</summary>
+    Task RunBenchmarkHarnessAsync(IReadOnlyList<string> arguments, Dictionary<string, string?>? environment = null) =>
+        LockedRestore.DotNetAsync(ToolRunner, ["run", "--project", BenchmarkProject, "-c", "Release", LockedRestore.Property, "--", .. arguments],
+            RootDirectory, environment);
 }

@@ -54,7 +54,7 @@ internal sealed partial class Build
         }
 
         // What is packed is checked before anything else is read: a bad staging record is the first thing to fix.
-        var staged = StagedFor(SelectedSidecars, SelectedTriples);
+        var staged = StagedFor(Selection.Sidecars, Selection.Triples);
         var source = await SourceRevision.ReadAsync(ToolRunner, RootDirectory, EnvironmentVariables);
         var boms = await SidecarBomsAsync(staged, source);
         BuildOutputs.DeleteDirectory(ReleaseDirectory);
@@ -102,23 +102,27 @@ internal sealed partial class Build
         {
             var sidecar = Sidecars.Single(candidate => candidate.Name == binary.Sidecar);
             var slices = TargetTable.IsUniversalAppleDarwin(binary.Triple)
-                ? UniversalSliceTriples.Select(triple => RecordOf(SidecarFileNames.Staged(binary.Sidecar, triple)) ??
+                ? SidecarSelection.UniversalSliceTriples.Select(triple => RecordOf(SidecarFileNames.Staged(binary.Sidecar, triple)) ??
                     throw BuildException.Failure($"{binary.FileName}: the record of its {triple} slice is missing, so its SBOM cannot say what it holds. Stage {triple} again.")).ToList()
                 : [binary];
             var packages = new List<ResolvedPackage>();
             foreach (var slice in slices)
             {
-                var mode = slice.PublishedAs ?? throw BuildException.Failure($"{slice.FileName} has no single publish mode ({slice.Mode.Name()}).");
-                if (!restored.TryGetValue((sidecar.Name, slice.Rid, mode), out var slicePackages))
+                if (slice is not { Runtime: { } runtime, PublishedAs: { } mode })
                 {
-                    slicePackages = await RestoredPackagesAsync(sidecar, slice.Rid, mode);
-                    restored[(sidecar.Name, slice.Rid, mode)] = slicePackages;
+                    throw BuildException.Failure($"{slice.FileName} has no single runtime and publish mode ({slice.Mode.Name()}).");
+                }
+
+                if (!restored.TryGetValue((sidecar.Name, runtime.Rid, mode), out var slicePackages))
+                {
+                    slicePackages = await RestoredPackagesAsync(sidecar, runtime.Rid, mode);
+                    restored[(sidecar.Name, runtime.Rid, mode)] = slicePackages;
                 }
 
                 packages.AddRange(slicePackages);
             }
 
-            var bom = new SidecarBom(binary.Sidecar, ProductVersion, binary.FileName, binary.Sha256, binary.Triple, [.. slices.Select(slice => slice.Rid)],
+            var bom = new SidecarBom(binary.Sidecar, ProductVersion, binary.FileName, binary.Sha256, binary.Triple, [.. slices.SelectMany(slice => slice.Rids)],
                 binary.Mode.Name(), packages);
             boms[binary.FileName] = (CycloneDxWriter.Write(bom, source.SourceTime, ProductVersion), packages);
             ReportSummary(bom.BomFileName, $"{packages.DistinctBy(package => package.Purl).Count()} packages");
@@ -151,10 +155,10 @@ internal sealed partial class Build
     /// <summary>The parameters that chose what was packed, as a rebuild passes them again.</summary>
     Dictionary<string, object> PackParameters(IReadOnlyList<StagedBinary> staged) => new()
     {
-        ["sidecarNames"] = SelectedSidecars.Select(sidecar => sidecar.Name).ToList(),
-        ["triples"] = SelectedTriples,
+        ["sidecarNames"] = Selection.Sidecars.Select(sidecar => sidecar.Name).ToList(),
+        ["triples"] = Selection.Triples,
         ["publishModes"] = staged.Where(binary => binary.PublishedAs is not null)
-            .GroupBy(binary => binary.Rid).OrderBy(group => group.Key, StringComparer.Ordinal)
+            .GroupBy(binary => binary.Runtime!.Rid).OrderBy(group => group.Key, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => string.Join(" ", group.Select(binary => binary.Mode.Name()).Distinct())),
         ["version"] = ProductVersion,
     };

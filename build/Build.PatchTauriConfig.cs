@@ -32,8 +32,8 @@ internal sealed partial class Build
     /// binary with such a slice counts), as their staging records say; they need the allow-jit entitlement.</summary>
     IReadOnlyList<string> StagedMacJitBinaries =>
     [
-        .. SelectedSidecars
-            .SelectMany(sidecar => SelectedTriples.Where(triple => TargetTable.OsOfTriple(triple) == TargetOs.MacOS)
+        .. Selection.Sidecars
+            .SelectMany(sidecar => Selection.Triples.Where(triple => TargetTable.OsOfTriple(triple) == TargetOs.MacOS)
                 .Select(triple => SidecarFileNames.Staged(sidecar.Name, triple)))
             .Where(name => RecordOf(name) is { Mode: StagedMode.SingleFile or StagedMode.NativeAotAndSingleFile }),
     ];

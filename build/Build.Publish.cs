@@ -25,7 +25,7 @@ internal sealed partial class Build
     Target Publish => _ => _
         .Description("Publishes every sidecar for each runtime into artifacts/publish/<sidecar>/<rid>/; unchanged ones are skipped.")
         .After(Restore, Compile)
-        .Executes(async () => Published.AddRange(await PublishAllAsync(SelectedSidecars, SelectedRuntimes, PublishMode, PublishDirectory)));
+        .Executes(async () => Published.AddRange(await PublishAllAsync(Selection.Sidecars, Selection.Runtimes, PublishMode, PublishDirectory)));
 
     Target Stage => _ => _
         .Description("Copies each published sidecar to src-tauri/binaries/<name>-<triple>[.exe], executable, atomically.")
@@ -35,7 +35,7 @@ internal sealed partial class Build
     Target StageUniversal => _ => _
         .Description("Makes <name>-universal-apple-darwin with lipo/llvm-lipo when both macOS slices are staged.")
         .TriggeredBy(Stage)
-        .OnlyWhenDynamic(() => BothMacSlicesSelected && LipoInstalled)
+        .OnlyWhenDynamic(() => Selection.BothMacSlices && LipoInstalled)
         .Executes(StageUniversalBinariesAsync);
 
     async Task<List<PublishedBinary>> PublishAllAsync(IReadOnlyList<Sidecar> sidecars, IReadOnlyList<RuntimeTarget> runtimes,
@@ -98,7 +98,7 @@ internal sealed partial class Build
     /// <summary>Makes the fat macOS binary of every sidecar whose two slices are staged (in this run or an earlier one).</summary>
     async Task StageUniversalBinariesAsync()
     {
-        var slices = StagedFor(SelectedSidecars, UniversalSliceTriples);
+        var slices = StagedFor(Selection.Sidecars, SidecarSelection.UniversalSliceTriples);
         if (UniversalBinary.FindLipo() is not { } lipo)
         {
             throw BuildException.Failure("Making universal-apple-darwin binaries needs lipo (macOS) or llvm-lipo (LLVM): install one, " +

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Reproducibility;
+using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Publishing;
 using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Tools;
@@ -12,6 +13,11 @@ internal sealed partial class Build
 {
     [Parameter("Runtimes CheckReproducible builds in each clone (osx-x64 with osx-arm64 also makes the universal binary where lipo is).")]
     readonly string[] ReproducibleRuntimes = ["linux-x64", "linux-arm64", "win-x64", "osx-x64", "osx-arm64"];
+
+    /// <summary>--reproducible-runtimes as table rows, resolved with the selection (<see cref="CheckParameters"/>).</summary>
+    IReadOnlyList<RuntimeTarget> ReproducibleTargets => reproducibleTargets ?? throw new InvalidOperationException("Resolved when the parameters are checked.");
+
+    IReadOnlyList<RuntimeTarget>? reproducibleTargets;
 
     /// <summary>What is compared, in each clone: every staged sidecar and everything Pack made.</summary>
     static readonly string[] ReproducibleFolders = ["src-tauri/binaries", "artifacts/release"];
@@ -128,17 +134,17 @@ internal sealed partial class Build
     {
         var records = new AbsolutePath(clone) / "artifacts" / "staged";
         var toolchain = AotToolchain.Detect();
-        var runtimes = ReproducibleRuntimes.Select(TargetTable.ForRid).ToList();
+        var runtimes = ReproducibleTargets;
         foreach (var runtime in runtimes)
         {
-            var staged = SelectedSidecars.Select(sidecar => StagedBinary.Load(records, SidecarFileNames.Staged(sidecar.Name, runtime.Triple))).OfType<StagedBinary>().ToList();
+            var staged = Selection.Sidecars.Select(sidecar => StagedBinary.Load(records, SidecarFileNames.Staged(sidecar.Name, runtime.Triple))).OfType<StagedBinary>().ToList();
             var modes = string.Join(", ", staged.Select(binary => binary.Mode.Name()).Distinct());
             var aotSomewhereHere = toolchain.CanCompile(runtime) || toolchain.CouldCompileAfterInstalling(runtime) || runtime == toolchain.Host;
             ReportSummary($"{runtime.Rid}", staged.Count == 0 ? "not built"
                 : aotSomewhereHere && !toolchain.CanCompile(runtime) ? $"{modes} (not Native AOT here: {toolchain.WhyNot(runtime)})" : modes);
         }
 
-        if (UniversalSliceTriples.All(triple => runtimes.Any(runtime => runtime.Triple == triple)))
+        if (SidecarSelection.UniversalSliceTriples.All(triple => runtimes.Any(runtime => runtime.Triple == triple)))
         {
             ReportSummary(TargetTable.UniversalAppleDarwin, LipoInstalled ? "built with lipo" : "not built: no lipo or llvm-lipo (Debian: `sudo apt-get install llvm`)");
         }

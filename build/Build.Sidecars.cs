@@ -23,6 +23,31 @@ internal sealed partial class Build
 
     EmulationProbe? routeProbe;
 
+    /// <summary>
+    /// Those of <paramref name="rids"/> other than this machine's that it runs by emulation, with their routes (Test and
+    /// Benchmark use them beside this machine's own); each it cannot run is a summary row, under
+    /// <paramref name="summaryKey"/>, saying <paramref name="notDone"/> and why.
+    /// </summary>
+    async Task<List<(RuntimeTarget Runtime, ExecutionRoute Route)>> EmulatedPlatformsAsync(IEnumerable<string> rids,
+        Func<RuntimeTarget, string> summaryKey, string notDone)
+    {
+        var emulated = new List<(RuntimeTarget, ExecutionRoute)>();
+        foreach (var runtime in rids.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
+        {
+            var route = await RouteProbe.RouteForAsync(runtime.Triple, CancellationToken);
+            if (route.Kind == ExecutionKind.Emulated)
+            {
+                emulated.Add((runtime, route));
+            }
+            else
+            {
+                ReportSummary(summaryKey(runtime), $"{notDone}: {route.Summary}");
+            }
+        }
+
+        return emulated;
+    }
+
     [Parameter("Which sidecars to build, by name (default: all of them).")]
     readonly string[] SidecarNames = [];
 
@@ -47,30 +72,27 @@ internal sealed partial class Build
 
     readonly List<StagedBinary> Staged = [];
 
-    /// <summary>The sidecars asked for with --sidecar-names, or all of them.</summary>
-    IReadOnlyList<Sidecar> SelectedSidecars =>
-        SidecarNames.Length == 0
-            ? Sidecars
-            : SidecarNames.Select(name => Sidecars.FirstOrDefault(sidecar => sidecar.Name == name) ??
-                throw BuildException.Failure($"There is no sidecar named '{name}'. The sidecars are: {string.Join(", ", Sidecars.Select(sidecar => sidecar.Name))}.")).ToList();
+    /// <summary>The sidecars, runtimes and triples this run is about: resolved once, when the parameters are checked.</summary>
+    SidecarSelection Selection => selection ?? throw new InvalidOperationException("The selection is resolved when the parameters are checked, before any target runs.");
 
-    /// <summary>The runtimes asked for: every release runtime, or by triple (parameter or Tauri's environment), else by RID.</summary>
-    IReadOnlyList<RuntimeTarget> SelectedRuntimes =>
-        AllTriples ? ReleaseRuntimes.Select(TargetTable.ForRid).ToList()
-        : (Triple ?? EnvironmentVariables.GetValueOrDefault("TAURI_ENV_TARGET_TRIPLE")) is { Length: > 0 } triple
-            ? TargetTable.RidsForTriple(triple).Select(TargetTable.ForRid).ToList()
-            : Runtimes.Select(TargetTable.ForRid).ToList();
+    SidecarSelection? selection;
 
-    /// <summary>The triples the selected runtimes are staged under, plus universal-apple-darwin when it gets made.</summary>
-    IReadOnlyList<string> SelectedTriples =>
-    [
-        .. SelectedRuntimes.Select(runtime => runtime.Triple),
-        .. BothMacSlicesSelected && (AllTriples || LipoInstalled) ? [TargetTable.UniversalAppleDarwin] : Array.Empty<string>(),
-    ];
-
-    static IEnumerable<string> UniversalSliceTriples => TargetTable.UniversalAppleDarwinRids.Select(TargetTable.TripleForRid);
-
-    bool BothMacSlicesSelected => UniversalSliceTriples.All(triple => SelectedRuntimes.Any(runtime => runtime.Triple == triple));
+    /// <summary>
+    /// Resolves the selection once — every release runtime, or by triple (parameter or Tauri's environment), else by
+    /// RID — and reports every unknown sidecar, runtime or triple with the known values, before anything runs.
+    /// </summary>
+    protected internal override IEnumerable<string> CheckParameters()
+    {
+        var problems = new List<string>();
+        var triple = Triple is { Length: > 0 } fromParameter ? (fromParameter, "--triple")
+            : EnvironmentVariables.GetValueOrDefault("TAURI_ENV_TARGET_TRIPLE") is { Length: > 0 } fromTauri ? (fromTauri, "TAURI_ENV_TARGET_TRIPLE (set by Tauri)")
+            : ((string, string)?)null;
+        selection = SidecarSelection.Resolve(Sidecars,
+            new(SidecarNames, Runtimes, triple, AllTriples, ReleaseRuntimes, UniversalWhenBothSlices: LipoInstalled), problems);
+        reproducibleTargets = SidecarSelection.RuntimesNamed("--reproducible-runtimes", ReproducibleRuntimes, problems);
+        reproducibleTargets = SidecarSelection.RuntimesNamed("--reproducible-runtimes", ReproducibleRuntimes, problems);
+        return problems;
+    }
 
     static bool LipoInstalled => UniversalBinary.FindLipo() is not null;
 

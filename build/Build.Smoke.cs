@@ -25,9 +25,9 @@ internal sealed partial class Build
         var failures = new List<string>();
         try
         {
-            foreach (var triple in SelectedTriples)
+            foreach (var triple in Selection.Triples)
             {
-                var binaries = StagedFor(SelectedSidecars, [triple]).OrderBy(binary => binary.Kind).ToList();
+                var binaries = StagedFor(Selection.Sidecars, [triple]).OrderBy(binary => binary.Kind).ToList();
                 var route = await RouteProbe.RouteForAsync(triple, CancellationToken);
                 if (!route.CanRun)
                 {

@@ -74,17 +74,10 @@ internal sealed partial class Build
     /// </summary>
     async Task<Dictionary<string, string?>> PublishBinariesUnderTestAsync(List<EmulationSession> sessions)
     {
-        var listed = (await PublishForThisMachineBothWaysAsync(SelectedSidecars)).Select(binary => UnderTest(binary, null)).ToList();
-        foreach (var runtime in EmulatedTestRuntimes.Where(rid => rid != CurrentRuntime.Rid).Select(TargetTable.ForRid))
+        var listed = (await PublishForThisMachineBothWaysAsync(Selection.Sidecars)).Select(binary => UnderTest(binary, null)).ToList();
+        foreach (var (runtime, route) in await EmulatedPlatformsAsync(EmulatedTestRuntimes, runtime => $"tests on {runtime.Rid}", "not run"))
         {
-            var route = await RouteProbe.RouteForAsync(runtime.Triple, CancellationToken);
-            if (route.Kind != ExecutionKind.Emulated)
-            {
-                ReportSummary($"tests on {runtime.Rid}", $"not run: {route.Summary}");
-                continue;
-            }
-
-            var published = await PublishAllAsync(SelectedSidecars, [runtime], PublishModeChoice.Auto, PublishDirectory);
+            var published = await PublishAllAsync(Selection.Sidecars, [runtime], PublishModeChoice.Auto, PublishDirectory);
             var session = await EmulationSession.StartAsync(route, CancellationToken);
             sessions.Add(session);
             listed.AddRange(published.Select(binary => UnderTest(binary, session)));

@@ -13,8 +13,8 @@ internal sealed partial class Build
         .After(Stage, StageUniversal)
         .Executes(async () =>
         {
-            var requests = PublishPlanner.Plan(SelectedSidecars, SelectedRuntimes, PublishMode, AotToolchain.Detect(), RootDirectory, PublishDirectory);
-            var record = await new ToolchainRecorder(ToolRunner, RootDirectory).RecordAsync(requests, BothMacSlicesSelected && LipoInstalled);
+            var requests = PublishPlanner.Plan(Selection.Sidecars, Selection.Runtimes, PublishMode, AotToolchain.Detect(), RootDirectory, PublishDirectory);
+            var record = await new ToolchainRecorder(ToolRunner, RootDirectory).RecordAsync(requests, Selection.BothMacSlices && LipoInstalled);
             record.Save(ToolchainRecordFile);
             ReportSummary("toolchain.json", $"SDK {record.Sdk}, {record.Publishes.Count} publishes, {record.NativeTools.Count} native tools");
         });

@@ -1,6 +1,7 @@
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Inspection;
+using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Tauri.Entitlements;
 using Prism.Pipeline.Tauri;
 using Prism.Platform;
@@ -24,16 +25,20 @@ internal sealed partial class Build
         .Executes(VerifyStagedBinaries);
 
     /// <summary>Checks every selected sidecar × triple as staged (<see cref="SidecarFileNames"/>, the one naming rule):
-    /// the name against Tauri's rules, then each file.</summary>
+    /// the name against Tauri's rules, then each file with what Stage recorded of it when there is a record.</summary>
     void VerifyStagedBinaries()
     {
         var cargoPackageName = CargoPackageName ?? "";
         var floors = new PlatformFloors(new LinuxFloor(GlibcFloor, GlibcxxFloor), new Lazy<MacOSFloor>(AppMacOSFloor));
         var problems = new List<string>();
-        foreach (var sidecar in SelectedSidecars)
+        foreach (var sidecar in Selection.Sidecars)
         {
             problems.AddRange(SidecarNameRules.Problems(sidecar.Name, cargoPackageName));
-            problems.AddRange(SelectedTriples.SelectMany(triple => VerifyBinary(SidecarFileNames.Staged(sidecar.Name, triple), triple, floors)));
+            problems.AddRange(Selection.Triples.SelectMany(triple =>
+            {
+                var fileName = SidecarFileNames.Staged(sidecar.Name, triple);
+                return VerifyBinary(fileName, triple, RecordOf(fileName), floors);
+            }));
         }
 
         if (StagedMacJitBinaries is { Count: > 0 } macJitBinaries)
@@ -50,7 +55,7 @@ internal sealed partial class Build
     /// <summary>Checks one staged file: the file itself, its size against the budget of its kind, mode and architecture as
     /// its record says, and what it asks of its OS against the app's floor; warns (without failing) when a Linux single file
     /// would be broken by an AppImage.</summary>
-    IEnumerable<string> VerifyBinary(string fileName, string triple, PlatformFloors floors)
+    IEnumerable<string> VerifyBinary(string fileName, string triple, StagedBinary? record, PlatformFloors floors)
     {
         var path = BinariesDirectory / fileName;
         var inspection = BinaryInspector.Inspect(path, triple);
@@ -60,15 +65,14 @@ internal sealed partial class Build
             return inspection.Failures.Select(failure => failure.Message);
         }
 
-        var floor = floors.Check(path, fileName, TargetTable.IsUniversalAppleDarwin(triple) ? TargetOs.MacOS : TargetTable.ForTriple(triple).Os);
+        var floor = floors.Check(path, fileName, TargetTable.OsOfTriple(triple));
         var size = new FileInfo(path).Length;
-        if (RecordOf(fileName) is not { PublishedAs: { } mode } record)
+        if (record is not { Runtime: { } runtime, PublishedAs: { } mode })
         {
             ReportSummary(fileName, $"ok, {SizeBudget.InMegabytes(size)} (no size budget: not a single-slice binary staged by this build); {floor.Figure}");
             return floor.Problems;
         }
 
-        var runtime = TargetTable.ForRid(record.Rid);
         if (AppImageCompatibility.Warning(fileName, runtime, mode) is { } warning)
         {
             Log.Warning("{Warning}", warning);

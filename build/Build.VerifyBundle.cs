@@ -87,7 +87,7 @@ internal sealed partial class Build
     /// <summary>The selected sidecars as staged for <paramref name="triple"/>: the files in src-tauri/binaries and Stage's records.</summary>
     IReadOnlyList<StagedSidecar> StagedSidecarsFor(string triple) =>
     [
-        .. SelectedSidecars.Select(sidecar =>
+        .. Selection.Sidecars.Select(sidecar =>
         {
             var fileName = SidecarFileNames.Staged(sidecar.Name, triple);
             return new StagedSidecar(sidecar.Name, fileName, BinariesDirectory / fileName, StagedBinary.Load(StagingRecordsDirectory, fileName)?.Sha256);

@@ -2,7 +2,38 @@ using Prism.Pipeline.Engine;
 using Prism.Pipeline.LockFiles;
 using Prism.Pipeline.Tools;
 
-/// <summary>The recipe: its parameters, paths and the basic targets; each family of targets lives beside its body in a Build.&lt;family&gt;.cs.</summary>
+/// <summary>
+/// The recipe. What a run does, in order (what <c>--plan</c> prints; RecipeTests keeps the two the same):
+/// <code>
+///   ./build.sh                    Publish → Stage → StageUniversal → PatchTauriConfig → Verify → Smoke
+///   ./build.sh Pack               Publish → Stage → StageUniversal → PatchTauriConfig → Verify → Pack
+///   ./build.sh Test               Restore → Compile → Test
+/// </code>
+/// Each sidecar is published per runtime, copied under its Rust triple into src-tauri/binaries with a record of what it
+/// is (and made universal for macOS), listed in the Tauri config, checked, then run (Smoke) or packed for a release
+/// (Pack). Which sidecars and runtimes is the selection, resolved once from the parameters (Build.Sidecars.cs).
+/// Every target, and the file where it lives beside its body:
+/// <code>
+///   Clean               Build.cs                    basics: artifacts/, bin/ and obj/ deleted
+///   Restore             Build.cs                    basics: NuGet packages as the lock files say
+///   Compile             Build.cs                    basics: every project, warnings are errors
+///   Publish             Build.Publish.cs
+///   Stage               Build.Publish.cs
+///   StageUniversal      Build.Publish.cs
+///   PatchTauriConfig    Build.PatchTauriConfig.cs
+///   Verify              Build.Verify.cs
+///   Smoke               Build.Smoke.cs              the default
+///   Pack                Build.Pack.cs               after Verify: the release
+///   Test                Build.Test.cs               apart: the test projects, against published sidecars too
+///   Benchmark           Build.Benchmark.cs          apart: size and start-up time
+///   RecordToolchain     Build.Toolchain.cs          apart: what a rebuild must match
+///   CheckReproducible   Build.Reproducible.cs       apart: two clean clones, the same bytes
+///   VerifyRelease       Build.VerifyRelease.cs      apart: a downloaded release checked (and rebuilt)
+///   VerifyBundle        Build.VerifyBundle.cs       apart: the bundles `tauri build` made
+///   UpdateLockFiles     Build.LockFiles.cs          apart: after a deliberate change of packages
+///   NewSigningKey       Build.Pack.cs               apart: a minisign key pair for release signatures
+/// </code>
+/// </summary>
 internal sealed partial class Build : NukeBuild
 {
     public static int Main() => Execute<Build>(x => x.Smoke);

@@ -55,6 +55,8 @@ public sealed class BuildException : Exception
         Usage($"No '.nuke' folder found in '{start}' or any folder above it. " +
               "Run the build from inside the repository, or pass --root <folder>.");
 
-    private static string Listing(string heading, IEnumerable<string> lines) =>
+    /// <summary>The one shape of a list of problems: the heading, then "  - " and one problem per line. Other errors that
+    /// list problems (a Tauri config's schema violations) use it too.</summary>
+    internal static string Listing(string heading, IEnumerable<string> lines) =>
         heading + Environment.NewLine + string.Join(Environment.NewLine, lines.Select(line => "  - " + line));
 }

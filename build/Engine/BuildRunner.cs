@@ -40,7 +40,7 @@ public static class BuildRunner
             var graph = TargetGraph.Create(build);
             var parameters = BuildParameter.Discover(build.GetType());
             var errors = new ParameterBinder(context.Environment, ParametersFile.Load(root), context.CurrentDirectory)
-                .Bind(build, parameters, invocation);
+                .Bind(build, parameters, invocation).Concat(build.CheckParameters()).ToList();
             SchemaWriter.WriteIfChanged(root / ".nuke" / "build.schema.json", parameters);
             if (invocation.Help)
             {

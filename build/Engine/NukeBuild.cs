@@ -40,6 +40,13 @@ public abstract class NukeBuild
         return signals.ExitCode(BuildRunner.RunAsync(new T(), TargetName(defaultTarget), context).GetAwaiter().GetResult());
     }
 
+    /// <summary>
+    /// Checks the parameters together once they are bound, before anything is planned or run: each line returned is one
+    /// problem, reported with the binder's as "Invalid parameters, nothing was run" (exit code 2). A build overrides it
+    /// to resolve, once, what its parameters select.
+    /// </summary>
+    protected internal virtual IEnumerable<string> CheckParameters() => [];
+
     /// <summary>Adds a line to the running target's row in the summary (e.g. a binary's size).</summary>
     protected void ReportSummary(string key, string value) =>
         executor?.Current?.Notes.Add(new(key, value));

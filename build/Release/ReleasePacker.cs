@@ -48,7 +48,8 @@ internal static class ReleasePacker
             Sidecars = binaries.Select(binary => new
             {
                 binary.Sidecar,
-                binary.Rid,
+                // The manifest's own spelling: a universal binary's two RIDs joined by '+'.
+                Rid = string.Join("+", binary.Rids),
                 binary.Triple,
                 PublishMode = binary.Mode,
                 binary.Size,

@@ -31,7 +31,7 @@ internal static class DaemonSmokeCheck
         if (Parse(ready) is not { } readyLine || readyLine.GetProperty("method").GetString() != "ready" ||
             readyLine.GetProperty("status").GetString() != "ready")
         {
-            return new SmokeResult(binary, null, [$"no ready line within {replyTimeout.TotalSeconds:0} s (got: {ready ?? "nothing"}; stderr: {daemon.StderrTail()})"]);
+            return SmokeResult.NoReadyLine(binary, replyTimeout, ready, daemon.StderrTail());
         }
 
         await daemon.WriteLinesAsync(Requests);
@@ -52,9 +52,9 @@ internal static class DaemonSmokeCheck
             failures.Add($"unexpected output after the last reply: {tail}");
         }
 
-        if (exitCode != 0)
+        if (SmokeResult.ExitProblem(exitCode, exitAfterEof) is { } exitProblem)
         {
-            failures.Add(exitCode is null ? $"still running {exitAfterEof.TotalSeconds:0} s after stdin closed" : $"exit code {exitCode} after stdin closed, expected 0");
+            failures.Add(exitProblem);
         }
 
         return new SmokeResult(binary, failures.Count == 0 ? firstReply : null, failures);

@@ -35,7 +35,7 @@ internal static class HostSmokeCheck
             var ready = await host.ReadLineAsync(readyTimeout);
             if (ReadUrl(ready) is not { } url)
             {
-                return new SmokeResult(binary, null, [$"no ready line within {readyTimeout.TotalSeconds:0} s (got: {ready ?? "nothing"}; stderr: {host.StderrTail()})"]);
+                return SmokeResult.NoReadyLine(binary, readyTimeout, ready, host.StderrTail());
             }
 
             using var http = new HttpClient { BaseAddress = url, Timeout = session.Route.Allow(RequestTimeout) };
@@ -56,9 +56,9 @@ internal static class HostSmokeCheck
 
             host.CloseInput();
             var exitCode = await host.WaitForExitAsync(exitAfterEof);
-            if (exitCode != 0)
+            if (SmokeResult.ExitProblem(exitCode, exitAfterEof) is { } exitProblem)
             {
-                failures.Add(exitCode is null ? $"still running {exitAfterEof.TotalSeconds:0} s after stdin closed" : $"exit code {exitCode} after stdin closed, expected 0");
+                failures.Add(exitProblem);
             }
         }
 

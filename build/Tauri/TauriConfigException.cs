@@ -1,3 +1,5 @@
+using Prism.Pipeline.Engine;
+
 namespace Prism.Pipeline.Tauri;
 
 /// <summary>A Tauri config the pipeline cannot use; the message says what is wrong, where, and how to fix it.</summary>
@@ -92,8 +94,7 @@ public sealed class TauriConfigException : Exception
 
     /// <summary>The document breaks Tauri's schema (<paramref name="schemaName"/>: "config", "Capability").</summary>
     public static TauriConfigException SchemaViolations(string configPath, string schemaName, IReadOnlyList<SchemaViolation> violations) =>
-        new($"{configPath}: does not match Tauri's {schemaName} schema:{Environment.NewLine}"
-            + string.Join(Environment.NewLine, violations.Select(violation => $"  {violation}")));
+        new(BuildException.Listing($"{configPath}: does not match Tauri's {schemaName} schema:", violations.Select(violation => violation.ToString())));
 
     /// <summary>One key written in both of the spellings Tauri accepts (serde refuses that as a duplicate field).</summary>
     public static TauriConfigException BothSpellings(string configPath, string location, string written, string name) =>

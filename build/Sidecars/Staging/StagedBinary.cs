@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars.Publishing;
 using Prism.Pipeline.Tools;
@@ -10,16 +11,35 @@ namespace Prism.Pipeline.Sidecars.Staging;
 /// What Stage put into <c>src-tauri/binaries</c>, recorded beside the build's artifacts so later steps (Verify, Smoke,
 /// Pack — possibly in another job that downloaded the files) take it as data instead of guessing from file names.
 /// </summary>
-internal sealed record StagedBinary(string Sidecar, SidecarKind Kind, string Rid, string Triple, StagedMode Mode, string FileName, long Size, string Sha256)
+/// <param name="Runtime">The runtime it was published for; null for the universal macOS binary lipo made of two
+/// (written as "Rid", the name records have always had).</param>
+/// <param name="Triple">The triple it is staged under: the runtime's, or universal-apple-darwin.</param>
+internal sealed record StagedBinary(
+    string Sidecar,
+    SidecarKind Kind,
+    [property: JsonPropertyName("Rid"), JsonConverter(typeof(StagedRuntimeJsonConverter))] RuntimeTarget? Runtime,
+    string Triple,
+    StagedMode Mode,
+    string FileName,
+    long Size,
+    string Sha256)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     /// <summary>How this single-slice binary was published; null for a universal binary made of two slices.</summary>
-    public PublishMode? PublishedAs => TargetTable.IsUniversalAppleDarwin(Triple) ? null : Mode.AsPublishMode();
+    public PublishMode? PublishedAs => Runtime is null ? null : Mode.AsPublishMode();
 
-    /// <summary>Describes a file already in the binaries folder.</summary>
-    public static StagedBinary Describe(Sidecar sidecar, string rid, string triple, StagedMode mode, AbsolutePath file) =>
-        new(sidecar.Name, sidecar.Kind, rid, triple, mode, file.Name, new FileInfo(file).Length, ContentHash.Sha256(file));
+    /// <summary>The runtimes in the file: its own, or both macOS slices of a universal binary (not written: it follows from <see cref="Runtime"/>).</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> Rids => Runtime is { } runtime ? [runtime.Rid] : TargetTable.UniversalAppleDarwinRids;
+
+    /// <summary>Describes a file already in the binaries folder, published for <paramref name="runtime"/> and staged under its triple.</summary>
+    public static StagedBinary Describe(Sidecar sidecar, RuntimeTarget runtime, StagedMode mode, AbsolutePath file) =>
+        new(sidecar.Name, sidecar.Kind, runtime, runtime.Triple, mode, file.Name, new FileInfo(file).Length, ContentHash.Sha256(file));
+
+    /// <summary>Describes a universal macOS binary already in the binaries folder.</summary>
+    public static StagedBinary DescribeUniversal(Sidecar sidecar, StagedMode mode, AbsolutePath file) =>
+        new(sidecar.Name, sidecar.Kind, null, TargetTable.UniversalAppleDarwin, mode, file.Name, new FileInfo(file).Length, ContentHash.Sha256(file));
 
     public void Save(AbsolutePath recordsDirectory)
     {
@@ -46,10 +66,17 @@ internal sealed record StagedBinary(string Sidecar, SidecarKind Kind, string Rid
                                          $"Run Stage again for {fileName}, which writes it anew.");
         }
 
-        return record is null || record.FileName == fileName
+        if (record is not null && record.FileName != fileName)
+        {
+            throw BuildException.Failure($"{path} is the staging record of {fileName} but names the file '{record.FileName}' " +
+                                         $"(a staged file is named by its file name alone, with no folder, '..' or root), so it is not used. " +
+                                         $"Delete it and run Stage again for {fileName}, which writes it anew.");
+        }
+
+        return record is null || record.Triple == (record.Runtime?.Triple ?? TargetTable.UniversalAppleDarwin)
             ? record
-            : throw BuildException.Failure($"{path} is the staging record of {fileName} but names the file '{record.FileName}' " +
-                                           $"(a staged file is named by its file name alone, with no folder, '..' or root), so it is not used. " +
-                                           $"Delete it and run Stage again for {fileName}, which writes it anew.");
+            : throw BuildException.Failure($"{path} says {fileName} is for {record.Runtime?.Rid ?? "no single runtime"}, staged under {record.Triple}: " +
+                                           $"Stage stages a runtime under its own triple ({record.Runtime?.Triple ?? TargetTable.UniversalAppleDarwin}). " +
+                                           $"Run Stage again for {fileName}, which writes it anew.");
     }
 }

@@ -39,7 +39,7 @@ internal sealed class Stager(AbsolutePath binariesDirectory, AbsolutePath record
                 "Stop it, then run Stage again.");
         }
 
-        var staged = StagedBinary.Describe(request.Sidecar, request.Runtime.Rid, request.Runtime.Triple, StagedModeNames.Of(request.Mode), destination);
+        var staged = StagedBinary.Describe(request.Sidecar, request.Runtime, StagedModeNames.Of(request.Mode), destination);
         staged.Save(recordsDirectory);
         return staged;
     }

@@ -11,19 +11,19 @@ namespace Prism.Pipeline.Sidecars.Staging;
 /// </summary>
 internal static class UniversalBinary
 {
-    /// <summary>The slice runtimes of the universal binary, by architecture (from the target table).</summary>
-    private static readonly string IntelRid = SliceRid(Architecture.X64), AppleSiliconRid = SliceRid(Architecture.Arm64);
+    /// <summary>The slices of the universal binary, by architecture (from the target table).</summary>
+    private static readonly RuntimeTarget Intel = Slice(Architecture.X64), AppleSilicon = Slice(Architecture.Arm64);
 
     /// <summary><c>lipo</c>, <c>llvm-lipo</c> or a versioned <c>llvm-lipo-NN</c> from PATH; null when none is installed.</summary>
     public static string? FindLipo() =>
         ExecutableSearch.Find("lipo") ?? ExecutableSearch.Find("llvm-lipo") ?? ExecutableSearch.FindVersioned("llvm-lipo");
 
-    /// <summary>The sidecars whose two macOS slices were both staged in this run.</summary>
+    /// <summary>The sidecars whose two macOS slices are both among <paramref name="staged"/>.</summary>
     public static IEnumerable<(StagedBinary Intel, StagedBinary AppleSilicon)> Pairs(IEnumerable<StagedBinary> staged)
     {
         var list = staged.ToList();
-        return list.Where(binary => binary.Rid == IntelRid)
-            .Select(intel => (intel, arm: list.FirstOrDefault(other => other.Sidecar == intel.Sidecar && other.Rid == AppleSiliconRid)))
+        return list.Where(binary => binary.Runtime == Intel)
+            .Select(intel => (intel, arm: list.FirstOrDefault(other => other.Sidecar == intel.Sidecar && other.Runtime == AppleSilicon)))
             .Where(pair => pair.arm is not null)
             .Select(pair => (pair.intel, pair.arm!));
     }
@@ -46,12 +46,11 @@ internal static class UniversalBinary
             workspace.Delete(recursive: true);
         }
 
-        var staged = StagedBinary.Describe(sidecar, string.Join("+", IntelRid, AppleSiliconRid), TargetTable.UniversalAppleDarwin,
-            StagedModeNames.Of(slices.Intel.Mode, slices.AppleSilicon.Mode), destination);
+        var staged = StagedBinary.DescribeUniversal(sidecar, StagedModeNames.Of(slices.Intel.Mode, slices.AppleSilicon.Mode), destination);
         staged.Save(recordsDirectory);
         return staged;
     }
 
-    private static string SliceRid(Architecture architecture) =>
-        TargetTable.UniversalAppleDarwinRids.Single(rid => TargetTable.ForRid(rid).Architecture == architecture);
+    private static RuntimeTarget Slice(Architecture architecture) =>
+        TargetTable.UniversalAppleDarwinRids.Select(TargetTable.ForRid).Single(runtime => runtime.Architecture == architecture);
 }

@@ -102,7 +102,7 @@ public sealed class ConfigFormatTargetTests : IDisposable
         var fileName = SidecarFileNames.Staged("tr-daemon", runtime.Triple);
         var path = Path.Combine(binaries, fileName);
         File.Move(CraftedBinaries.WriteExecutable(folder, fileName, CraftedBinaries.MachO(CraftedBinaries.MachOArm64)), path);
-        new StagedBinary("tr-daemon", SidecarKind.Daemon, runtime.Rid, runtime.Triple, StagedModeNames.Parse(mode)!.Value, fileName,
+        new StagedBinary("tr-daemon", SidecarKind.Daemon, runtime, runtime.Triple, StagedModeNames.Parse(mode)!.Value, fileName,
                 new FileInfo(path).Length, ContentHash.Sha256(path))
             .Save(new Prism.Pipeline.Engine.AbsolutePath(Path.Combine(harness.Root, "artifacts", "staged")));
     }

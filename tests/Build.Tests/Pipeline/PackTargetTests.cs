@@ -29,7 +29,7 @@ public sealed class PackTargetTests : IDisposable
         File.WriteAllBytes(staged, CraftedBinaries.Elf(CraftedBinaries.ElfX64, is64: true));
         var records = Path.Combine(harness.Root, "artifacts", "staged");
         // The record Stage wrote for the staged file, its hash still matching that file — then edited to name another one.
-        new StagedBinary("tr-daemon", SidecarKind.Daemon, "linux-x64", "x86_64-unknown-linux-gnu", StagedMode.NativeAot, fileName, new FileInfo(staged).Length, ContentHash.Sha256(staged))
+        new StagedBinary("tr-daemon", SidecarKind.Daemon, TargetTable.ForRid("linux-x64"), "x86_64-unknown-linux-gnu", StagedMode.NativeAot, fileName, new FileInfo(staged).Length, ContentHash.Sha256(staged))
             .Save(new Prism.Pipeline.Engine.AbsolutePath(records));
         var record = Path.Combine(records, fileName + ".json");
         var written = File.ReadAllText(record);

@@ -77,7 +77,7 @@ public sealed class VerifyFloorTargetTests : IDisposable
         var path = Path.Combine(harness.Root, "src-tauri", "binaries", fileName);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.Copy(binary, path);
-        new StagedBinary("tr-daemon", SidecarKind.Daemon, rid, runtime.Triple, StagedMode.NativeAot, fileName, new FileInfo(path).Length, ContentHash.Sha256(path))
+        new StagedBinary("tr-daemon", SidecarKind.Daemon, runtime, runtime.Triple, StagedMode.NativeAot, fileName, new FileInfo(path).Length, ContentHash.Sha256(path))
             .Save(new Prism.Pipeline.Engine.AbsolutePath(Path.Combine(harness.Root, "artifacts", "staged")));
     }
 }

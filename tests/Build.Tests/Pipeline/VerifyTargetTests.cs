@@ -145,7 +145,7 @@ public sealed class VerifyTargetTests : IDisposable
             File.SetUnixFileMode(path, (UnixFileMode)0b111_101_101);
         }
 
-        new StagedBinary("tr-daemon", SidecarKind.Daemon, rid, runtime.Triple, StagedModeNames.Parse(mode)!.Value, fileName, sizeBytes, ContentHash.Sha256(path))
+        new StagedBinary("tr-daemon", SidecarKind.Daemon, runtime, runtime.Triple, StagedModeNames.Parse(mode)!.Value, fileName, sizeBytes, ContentHash.Sha256(path))
             .Save(new Prism.Pipeline.Engine.AbsolutePath(Path.Combine(harness.Root, "artifacts", "staged")));
         return path;
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Staging;
+using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Release;
 
@@ -31,10 +32,10 @@ internal sealed class PackedRepository : IDisposable
         Directory.CreateDirectory(Root / ".nuke");
         var binaries = Root / "src-tauri" / "binaries";
         Directory.CreateDirectory(binaries);
-        foreach (var (sidecar, rid, triple, mode, file) in Binaries)
+        foreach (var (sidecar, rid, _, mode, file) in Binaries)
         {
             File.WriteAllText(binaries / file, $"the program {file}");
-            StagedBinary.Describe(sidecar, rid, triple, mode, binaries / file).Save(Root / "artifacts" / "staged");
+            StagedBinary.Describe(sidecar, TargetTable.ForRid(rid), mode, binaries / file).Save(Root / "artifacts" / "staged");
         }
 
         Git("init", "--quiet");

@@ -7,6 +7,7 @@ using Prism.Pipeline.Release;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Staging;
 using Prism.Pipeline.Tools;
+using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Release;
 
@@ -22,9 +23,9 @@ public sealed class ReleasePackerTests : IDisposable
         binaries = new AbsolutePath(folder.Path) / "binaries";
         release = new AbsolutePath(folder.Path) / "release";
         Directory.CreateDirectory(binaries);
-        Add("tr-daemon", SidecarKind.Daemon, "linux-x64", "x86_64-unknown-linux-gnu", "tr-daemon-x86_64-unknown-linux-gnu");
-        Add("prism", SidecarKind.Host, "linux-x64", "x86_64-unknown-linux-gnu", "prism-x86_64-unknown-linux-gnu");
-        Add("tr-daemon", SidecarKind.Daemon, "win-x64", "x86_64-pc-windows-msvc", "tr-daemon-x86_64-pc-windows-msvc.exe");
+        Add("tr-daemon", SidecarKind.Daemon, "linux-x64", "tr-daemon-x86_64-unknown-linux-gnu");
+        Add("prism", SidecarKind.Host, "linux-x64", "prism-x86_64-unknown-linux-gnu");
+        Add("tr-daemon", SidecarKind.Daemon, "win-x64", "tr-daemon-x86_64-pc-windows-msvc.exe");
     }
 
     public void Dispose() => folder.Dispose();
@@ -35,10 +36,10 @@ public sealed class ReleasePackerTests : IDisposable
     /// <summary>An SBOM per binary: the packer takes them as bytes, whatever they say.</summary>
     private Dictionary<string, byte[]> Boms => staged.ToDictionary(binary => binary.FileName, binary => System.Text.Encoding.UTF8.GetBytes($"{{\"sbom of\": \"{binary.FileName}\"}}"));
 
-    private void Add(string sidecar, SidecarKind kind, string rid, string triple, string fileName)
+    private void Add(string sidecar, SidecarKind kind, string rid, string fileName)
     {
         File.WriteAllText(binaries / fileName, $"binary of {fileName}");
-        staged.Add(StagedBinary.Describe(new Sidecar(sidecar, "", kind), rid, triple, StagedMode.NativeAot, binaries / fileName));
+        staged.Add(StagedBinary.Describe(new Sidecar(sidecar, "", kind), TargetTable.ForRid(rid), StagedMode.NativeAot, binaries / fileName));
     }
 
     [Fact]

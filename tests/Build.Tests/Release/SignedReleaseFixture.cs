@@ -6,6 +6,7 @@ using Prism.Pipeline.Release.Sbom;
 using Prism.Pipeline.Release.Signing;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Staging;
+using Prism.Platform;
 
 namespace Prism.Pipeline.Tests.Release;
 
@@ -25,14 +26,14 @@ internal sealed class SignedReleaseFixture : IDisposable
         Directory.CreateDirectory(binaries);
         List<StagedBinary> staged =
         [
-            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "linux-x64", "x86_64-unknown-linux-gnu", "tr-daemon-x86_64-unknown-linux-gnu"),
-            Stage(binaries, new Sidecar("prism", "", SidecarKind.Host), "linux-x64", "x86_64-unknown-linux-gnu", "prism-x86_64-unknown-linux-gnu"),
-            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "win-x64", "x86_64-pc-windows-msvc", "tr-daemon-x86_64-pc-windows-msvc.exe"),
+            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "linux-x64", "tr-daemon-x86_64-unknown-linux-gnu"),
+            Stage(binaries, new Sidecar("prism", "", SidecarKind.Host), "linux-x64", "prism-x86_64-unknown-linux-gnu"),
+            Stage(binaries, new Sidecar("tr-daemon", "", SidecarKind.Daemon), "win-x64", "tr-daemon-x86_64-pc-windows-msvc.exe"),
         ];
         var time = DateTimeOffset.FromUnixTimeSeconds(1_780_000_000);
         var package = new ResolvedPackage("Serilog", "4.3.0", Convert.ToBase64String(new byte[64]), PackageRole.Library, new PackageLicence("Apache-2.0", null, null));
         var boms = staged.ToDictionary(binary => binary.FileName, binary => CycloneDxWriter.Write(
-            new SidecarBom(binary.Sidecar, "1.2.3", binary.FileName, binary.Sha256, binary.Triple, [binary.Rid], "aot", [package]), time, "1.2.3"));
+            new SidecarBom(binary.Sidecar, "1.2.3", binary.FileName, binary.Sha256, binary.Triple, binary.Rids, "aot", [package]), time, "1.2.3"));
         var archives = ReleasePacker.Pack(staged, boms, binaries, Release, "1.2.3", time);
         var subjects = archives.Select(archive => archive.FileName).Concat(staged.Select(ReleasePacker.SbomFileName)).Order(StringComparer.Ordinal)
             .Select(name => new DigestedFile(name, new Dictionary<string, string> { ["sha256"] = Prism.Pipeline.Tools.ContentHash.Sha256(Release / name) })).ToList();
@@ -74,9 +75,9 @@ internal sealed class SignedReleaseFixture : IDisposable
         folder.Dispose();
     }
 
-    private static StagedBinary Stage(AbsolutePath binaries, Sidecar sidecar, string rid, string triple, string fileName)
+    private static StagedBinary Stage(AbsolutePath binaries, Sidecar sidecar, string rid, string fileName)
     {
         File.WriteAllText(binaries / fileName, $"the program {fileName}");
-        return StagedBinary.Describe(sidecar, rid, triple, StagedMode.NativeAot, binaries / fileName);
+        return StagedBinary.Describe(sidecar, TargetTable.ForRid(rid), StagedMode.NativeAot, binaries / fileName);
     }
 }

@@ -39,7 +39,7 @@ public class SchemaValidationTests
         var message = ConfigFixture.PatchError(folder, "{\n  \"identifier\": 42\n}\n");
 
         Assert.StartsWith("tauri.conf.json: does not match Tauri's config schema:", message, StringComparison.Ordinal);
-        Assert.Contains("/identifier: Value is \"integer\" but should be \"string\"", message, StringComparison.Ordinal);
+        Assert.Contains(Environment.NewLine + "  - /identifier: Value is \"integer\" but should be \"string\"", message, StringComparison.Ordinal);
     }
 
     [Fact]

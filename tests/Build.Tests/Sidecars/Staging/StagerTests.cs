@@ -165,16 +165,71 @@ public sealed class StagerTests : IDisposable
         Assert.Contains("Run Stage again for tr-daemon-x86_64-apple-darwin", error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A record as Stage wrote it before the mode was typed: the mode as a string.</summary>
-    private static string OldRecord(string mode) =>
+    [Fact]
+    public void A_universal_record_an_earlier_stage_wrote_with_its_two_rids_still_reads_as_universal()
+    {
+        Directory.CreateDirectory(root / "records");
+        File.WriteAllText(root / "records" / "tr-daemon-universal-apple-darwin.json",
+            OldRecord("aot", rid: "\"osx-x64+osx-arm64\"", triple: "universal-apple-darwin"));
+
+        var record = StagedBinary.Load(root / "records", "tr-daemon-universal-apple-darwin")!;
+        record.Save(root / "again");
+
+        Assert.Null(record.Runtime);
+        Assert.Null(record.PublishedAs);
+        Assert.Equal(["osx-x64", "osx-arm64"], record.Rids);
+        using var again = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(root / "again" / "tr-daemon-universal-apple-darwin.json"));
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, again.RootElement.GetProperty("Rid").ValueKind);
+        Assert.False(again.RootElement.TryGetProperty("Rids", out _), "the slices' RIDs follow from the null runtime; a record does not repeat them");
+        Assert.Equal(record, StagedBinary.Load(root / "again", "tr-daemon-universal-apple-darwin"));
+    }
+
+    [Fact]
+    public void A_single_slice_record_reads_its_runtime_as_the_table_row()
+    {
+        Directory.CreateDirectory(root / "records");
+        File.WriteAllText(root / "records" / "tr-daemon-x86_64-apple-darwin.json", OldRecord("aot"));
+
+        var record = StagedBinary.Load(root / "records", "tr-daemon-x86_64-apple-darwin")!;
+
+        Assert.Equal(TargetTable.ForRid("osx-x64"), record.Runtime);
+        Assert.Equal(PublishMode.NativeAot, record.PublishedAs);
+    }
+
+    [Fact]
+    public void A_record_with_a_runtime_this_build_does_not_know_fails_naming_the_known_ones_and_the_fix()
+    {
+        Directory.CreateDirectory(root / "records");
+        File.WriteAllText(root / "records" / "tr-daemon-x86_64-apple-darwin.json", OldRecord("aot", rid: "\"osx-x65\""));
+
+        var error = Assert.Throws<BuildException>(() => StagedBinary.Load(root / "records", "tr-daemon-x86_64-apple-darwin"));
+
+        Assert.Contains("the runtime is 'osx-x65', not one of " + string.Join(", ", TargetTable.KnownRids), error.Message, StringComparison.Ordinal);
+        Assert.Contains("Run Stage again for tr-daemon-x86_64-apple-darwin", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_record_whose_runtime_is_not_staged_under_its_own_triple_is_refused_with_the_fix()
+    {
+        Directory.CreateDirectory(root / "records");
+        File.WriteAllText(root / "records" / "tr-daemon-x86_64-apple-darwin.json", OldRecord("aot", rid: "\"osx-arm64\""));
+
+        var error = Assert.Throws<BuildException>(() => StagedBinary.Load(root / "records", "tr-daemon-x86_64-apple-darwin"));
+
+        Assert.Contains("says tr-daemon-x86_64-apple-darwin is for osx-arm64, staged under x86_64-apple-darwin", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Run Stage again for tr-daemon-x86_64-apple-darwin", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>A record as Stage wrote it before the mode and runtime were typed: both as strings (<paramref name="rid"/> as JSON).</summary>
+    private static string OldRecord(string mode, string rid = "\"osx-x64\"", string triple = "x86_64-apple-darwin") =>
         $$"""
           {
             "Sidecar": "tr-daemon",
             "Kind": 0,
-            "Rid": "osx-x64",
-            "Triple": "x86_64-apple-darwin",
+            "Rid": {{rid}},
+            "Triple": "{{triple}}",
             "Mode": "{{mode}}",
-            "FileName": "tr-daemon-x86_64-apple-darwin",
+            "FileName": "tr-daemon-{{triple}}",
             "Size": 7,
             "Sha256": "00"
           }
@@ -205,6 +260,6 @@ public sealed class StagerTests : IDisposable
 
         var pair = Assert.Single(UniversalBinary.Pairs(staged));
 
-        Assert.Equal(("osx-x64", "osx-arm64"), (pair.Intel.Rid, pair.AppleSilicon.Rid));
+        Assert.Equal(("osx-x64", "osx-arm64"), (pair.Intel.Runtime?.Rid, pair.AppleSilicon.Runtime?.Rid));
     }
 }

@@ -40,7 +40,7 @@ public sealed class UniversalBinaryTests : IDisposable
 
         var path = binaries / "tr-daemon-universal-apple-darwin";
         Assert.Equal(path.Name, staged.FileName);
-        Assert.Equal(("osx-x64+osx-arm64", StagedMode.NativeAotAndSingleFile), (staged.Rid, staged.Mode));
+        Assert.Equal((null, TargetTable.UniversalAppleDarwin, StagedMode.NativeAotAndSingleFile), (staged.Runtime, staged.Triple, staged.Mode));
         var inspection = BinaryInspector.Inspect(path, TargetTable.UniversalAppleDarwin);
         Assert.True(inspection.Passed, string.Join("; ", inspection.Failures.Select(failure => failure.Message)));
         if (!OperatingSystem.IsWindows())
@@ -82,6 +82,6 @@ public sealed class UniversalBinaryTests : IDisposable
         var triple = TargetTable.TripleForRid(rid);
         var path = binaries / SidecarFileNames.Staged(Daemon.Name, triple);
         File.WriteAllBytes(path, bytes);
-        return StagedBinary.Describe(Daemon, rid, triple, mode, path);
+        return StagedBinary.Describe(Daemon, TargetTable.ForRid(rid), mode, path);
     }
 }
