@@ -59,7 +59,7 @@ public sealed class CommandLineTests
 
         Assert.Empty(output);
         Assert.Equal(2, await process.WaitForExitAsync());
-        Assert.Contains("--frobnicate", process.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--frobnicate", await process.StderrAfterExitAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Phone, PIN, codes and cookies never travel unencrypted: http/ws only to this machine, for tests and local fakes.</summary>

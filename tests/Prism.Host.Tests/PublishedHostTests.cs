@@ -58,7 +58,7 @@ public sealed class PublishedHostTests
 
         // The daemon as the host named it: natively the file, under Wine its Windows path (Z:\…\tr-daemon.exe),
         // under qemu-user the launcher that runs qemu on it.
-        Assert.Matches($@"tr-daemon \S+ is ready \(pid \d+, protocol 1\), started from {Regex.Escape(host.DaemonPathGiven!)} \(PRISM_DAEMON_PATH\)", host.Log);
+        await host.WaitForLogAsync(new Regex($@"tr-daemon \S+ is ready \(pid \d+, protocol 1\), started from {Regex.Escape(host.DaemonPathGiven!)} \(PRISM_DAEMON_PATH\)"));
     }
 
     [Theory]
