@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Prism.Daemon.Tests.Support;
-using Prism.Tests;
+using Prism.TestSupport;
 
 namespace Prism.Daemon.Tests;
 

@@ -187,14 +187,6 @@ public sealed partial class PriceTests
     private static partial System.Text.RegularExpressions.Regex TickerWait();
 
     /// <summary>Waits up to 10 s for <paramref name="condition"/>: the fake reads the daemon's last messages on its own schedule.</summary>
-    private static async Task AssertEventuallyAsync(Func<bool> condition, Func<string> describe)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!condition() && deadline.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-
-        Assert.True(condition(), describe());
-    }
+    private static async Task AssertEventuallyAsync(Func<bool> condition, Func<string> describe) =>
+        Assert.True(await Eventually.HoldsAsync(condition, TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken), describe());
 }

@@ -62,7 +62,7 @@ public sealed class LaunchContractTests
         Assert.Equal(Chosen, host.Token);
         Assert.Equal(System.Net.HttpStatusCode.OK, withToken.StatusCode);
         Assert.Equal(
-            $$"""{"status":"idle","has_saved_session":false,"version":"{{Prism.Tests.ReleaseVersion.Value}}"}""",
+            $$"""{"status":"idle","has_saved_session":false,"version":"{{ReleaseVersion.Value}}"}""",
             await withToken.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withAnother.StatusCode);
         Assert.Empty(await withAnother.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -107,7 +107,7 @@ public sealed class LaunchContractTests
         var (exitCode, stdout, _) = await HostProcess.RunAsync("--version");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal($"prism {Prism.Tests.ReleaseVersion.Value}{Environment.NewLine}", stdout);
+        Assert.Equal($"prism {ReleaseVersion.Value}{Environment.NewLine}", stdout);
     }
 
     [Fact]

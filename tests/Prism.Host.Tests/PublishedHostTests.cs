@@ -6,9 +6,10 @@ using Prism.FakeTradeRepublic;
 namespace Prism.Host.Tests;
 
 /// <summary>
-/// The published prism binaries (Native AOT and trimmed single file) as a bundle runs them, with their published
-/// tr-daemon: what trimming or AOT compilation could break — the launch contract, the guards, the embedded page,
-/// JSON through the bridge — checked on the binary itself, not on the JIT build the other suites use.
+/// The published prism binaries (Native AOT and trimmed single file) with their published tr-daemon, named in
+/// PRISM_DAEMON_PATH: what trimming or AOT compilation could break — the launch contract, the guards, the embedded
+/// page, JSON through the bridge — checked on the binary itself, not on the JIT build the other suites use. How a
+/// bundle finds its daemon without that setting is TauriLauncherTests' (Chromium required) and the locator tests'.
 /// </summary>
 public sealed class PublishedHostTests
 {

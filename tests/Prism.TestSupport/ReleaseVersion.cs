@@ -1,26 +1,19 @@
 using System.Xml.Linq;
 
-namespace Prism.Tests;
+namespace Prism.TestSupport;
 
 /// <summary>
 /// The release version as people set it: the <c>&lt;Version&gt;</c> in the repository's Directory.Build.props, read
-/// from the file itself, so a sidecar that reports any other version fails its test. Linked into the test projects.
+/// from the file itself, so a sidecar that reports any other version fails its test.
 /// </summary>
-internal static class ReleaseVersion
+public static class ReleaseVersion
 {
     public static string Value { get; } = Read();
 
     private static string Read()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var props = Path.Combine(folder.FullName, "Directory.Build.props");
-            if (File.Exists(props) && XDocument.Load(props).Descendants("Version").FirstOrDefault() is { } version)
-            {
-                return version.Value.Trim();
-            }
-        }
-
-        throw new InvalidOperationException($"No Directory.Build.props with a <Version> above {AppContext.BaseDirectory}.");
+        var props = Path.Combine(RepositoryRoot.Path, "Directory.Build.props");
+        return XDocument.Load(props).Descendants("Version").FirstOrDefault()?.Value.Trim()
+            ?? throw new InvalidOperationException($"{props} has no <Version>.");
     }
 }
