@@ -4,23 +4,10 @@ namespace Prism.Pipeline.Tests;
 internal static class RepositoryPaths
 {
     /// <summary>The folder holding global.json, found by walking up from the test binaries.</summary>
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     /// <summary>Tauri's config schema as the build finds it: installed by `npm ci`, or fetched once from the registry.</summary>
     public static string TauriSchema { get; } = new Prism.Pipeline.Tauri.TauriSchemaSource()
         .LocateAsync(Root, Prism.Pipeline.Engine.BuildContext.ProcessEnvironment(), CancellationToken.None)
         .GetAwaiter().GetResult();
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "global.json")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No global.json above {AppContext.BaseDirectory}: run the tests from the repository.");
-    }
 }

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using Prism.Daemon.Tests.Support;
-using Prism.Tests;
+using Prism.TestSupport;
 
 namespace Prism.Daemon.Tests;
 
@@ -59,7 +59,7 @@ public sealed class CommandLineTests
 
         Assert.Empty(output);
         Assert.Equal(2, await process.WaitForExitAsync());
-        Assert.Contains("--frobnicate", process.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--frobnicate", await process.StderrAfterExitAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>Phone, PIN, codes and cookies never travel unencrypted: http/ws only to this machine, for tests and local fakes.</summary>

@@ -26,9 +26,10 @@ public sealed partial class DataFolderTests
             await process.CloseInputAsync();
             await process.ReadToEndAsync();
             Assert.Equal(0, await process.WaitForExitAsync());
+            var log = await process.StderrAfterExitAsync();
 
-            Assert.Equal(named, DataFolderLogged().Match(process.Stderr).Groups["folder"].Value.TrimEnd('\r'));
-            Assert.True(Directory.Exists(onThisMachine), $"{target.Label} named {named} as its data folder, but {onThisMachine} does not exist.\n{process.Stderr}");
+            Assert.Equal(named, DataFolderLogged().Match(log).Groups["folder"].Value.TrimEnd('\r'));
+            Assert.True(Directory.Exists(onThisMachine), $"{target.Label} named {named} as its data folder, but {onThisMachine} does not exist.\n{log}");
         }
         finally
         {

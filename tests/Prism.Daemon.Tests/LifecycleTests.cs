@@ -46,7 +46,7 @@ public sealed class LifecycleTests
         await process.SendLineAsync("""{"method":"get_status","params":{},"id":"into-nothing"}""");
 
         Assert.Equal(1, await process.WaitForExitAsync());
-        Assert.Contains("Lost stdout", process.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Lost stdout", await process.StderrAfterExitAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>
@@ -91,6 +91,6 @@ public sealed class LifecycleTests
 
         Assert.Empty(await process.ReadToEndAsync());
         Assert.Equal(0, await process.WaitForExitAsync());
-        Assert.Contains("stopping after the replies still owed", process.Stderr, StringComparison.Ordinal);
+        Assert.Contains("stopping after the replies still owed", await process.StderrAfterExitAsync(), StringComparison.Ordinal);
     }
 }

@@ -24,15 +24,25 @@ public sealed class LogoutDuringLoginTests
 
         Assert.Equal("logged_out", Reply.AssertResult(replies[0], "\"logout\"").GetProperty("status").GetString());
         Assert.Contains("logout", Reply.AssertError(replies[1], 1001, idJson: "\"approval\""), StringComparison.Ordinal);
-        var readsAfterLogout = rig.Server.ProcessReads;
-        rig.Server.Scenario.Approval = FakeApproval.Approves;
-        rig.Server.Scenario.PendingPolls = 0;
-        // Longer than the daemon's poll interval (2 s): a login still polling would see the approval now.
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
         var status = await rig.CallAsync("get_status");
         Assert.Equal("idle", status.GetProperty("status").GetString());
         Assert.False(status.GetProperty("has_saved_session").GetBoolean());
-        Assert.Equal(readsAfterLogout, rig.Server.ProcessReads);
+
+        // A login still polling would read its process again within one poll interval (2 s) of the daemon's own
+        // clock. The signal that two intervals have passed since the logout, however loaded the machine: a new login,
+        // started after it, read four times (once by login, at once by confirm_2fa, then once after each interval,
+        // timed by the same clock). The cancelled one was not read since.
+        var readsOfTheCancelled = Assert.Single(rig.Server.ProcessReadsByLogin);
+        Assert.Equal("waiting_2fa", (await rig.CallAsync("login", SessionRig.LoginParams())).GetProperty("status").GetString());
+        await rig.Daemon.SendLineAsync("""{"jsonrpc":"2.0","method":"confirm_2fa","params":{},"id":"second"}""");
+        await rig.WaitUntilAsync(() => rig.Server.ProcessReadsByLogin is [_, >= 4], "the second login read four times");
+        Assert.Equal(readsOfTheCancelled, rig.Server.ProcessReadsByLogin[0]);
+
+        await rig.Daemon.SendLineAsync("""{"jsonrpc":"2.0","method":"logout","params":{},"id":"logout-again"}""");
+        replies = await rig.RepliesAsync("\"logout-again\"", "\"second\"");
+        Reply.AssertResult(replies[0], "\"logout-again\"");
+        Assert.Contains("logout", Reply.AssertError(replies[1], 1001, idJson: "\"second\""), StringComparison.Ordinal);
+        Assert.Equal(readsOfTheCancelled, rig.Server.ProcessReadsByLogin[0]);
         await rig.CallFailingAsync("confirm_2fa", 1006);
     }
 }

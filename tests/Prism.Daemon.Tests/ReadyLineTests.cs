@@ -1,4 +1,4 @@
-using Prism.Tests;
+using Prism.TestSupport;
 using Prism.Daemon.Tests.Support;
 using Prism.TestBinaries;
 

@@ -23,7 +23,8 @@ public sealed class SecretFileTests
     {
         SkipOnWindows(daemon);
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
-        var bait = Path.Combine(Directory.CreateTempSubdirectory("prism-bait-").FullName, "bait");
+        using var baitFolder = new TemporaryFolder();
+        var bait = Path.Combine(baitFolder.Path, "bait");
         File.WriteAllText(bait, "");
         // Earlier versions wrote "<file>.<pid>.tmp", opened with Create: through whatever link was there.
         var deviceId = Path.Combine(rig.DataDirectory, "device-id");
@@ -50,7 +51,8 @@ public sealed class SecretFileTests
         SkipOnWindows(daemon);
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
         var session = await rig.SavedSessionOfARestartedDaemonAsync();
-        var elsewhere = Path.Combine(Directory.CreateTempSubdirectory("prism-elsewhere-").FullName, "session.json");
+        using var elsewhereFolder = new TemporaryFolder();
+        var elsewhere = Path.Combine(elsewhereFolder.Path, "session.json");
         File.Move(session, elsewhere);
         File.CreateSymbolicLink(session, elsewhere);
         var planted = File.ReadAllBytes(elsewhere);
@@ -69,8 +71,8 @@ public sealed class SecretFileTests
     public async Task A_missing_data_folder_is_created_owner_only(string daemon)
     {
         SkipOnWindows(daemon);
-        var parent = Directory.CreateTempSubdirectory("prism-parent-").FullName;
-        var folder = Path.Combine(parent, "not", "yet", "prism");
+        using var parent = new TemporaryFolder();
+        var folder = Path.Combine(parent.Path, "not", "yet", "prism");
         await using (var process = await DaemonProcess.StartReadyAsync(DaemonTarget.Resolve(daemon), new DaemonSetup(folder), TestContext.Current.CancellationToken))
         {
             await process.SendLineAsync("""{"method":"get_status","id":1}""");
@@ -78,7 +80,6 @@ public sealed class SecretFileTests
         }
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
-        Directory.Delete(parent, recursive: true);
     }
 
     [Theory(Timeout = TestTimeouts.Default)]
@@ -86,8 +87,8 @@ public sealed class SecretFileTests
     public async Task A_data_folder_that_cannot_exist_is_named_in_the_login_error_and_get_status_still_answers(string daemon)
     {
         var target = DaemonTarget.Resolve(daemon);
-        var parent = Directory.CreateTempSubdirectory("prism-parent-").FullName;
-        var file = Path.Combine(parent, "a-regular-file");
+        using var parent = new TemporaryFolder();
+        var file = Path.Combine(parent.Path, "a-regular-file");
         File.WriteAllText(file, "");
         // As the daemon names it: under Wine a /tmp path would be a folder of the prefix's current drive, with no file in its way.
         var folder = target.PathSeenByDaemon(Path.Combine(file, "prism"));
@@ -104,7 +105,6 @@ public sealed class SecretFileTests
         // The fix in the words of the daemon's own system.
         Assert.Contains(target.IsWindows ? "every part of its path must be a folder you can write" : $"mkdir -m 700 {folder}", message, StringComparison.Ordinal);
         Assert.Equal("idle", (await rig.CallAsync("get_status")).GetProperty("status").GetString());
-        Directory.Delete(parent, recursive: true);
     }
 
     [Theory(Timeout = TestTimeouts.Default)]

@@ -141,15 +141,12 @@ public sealed class SessionFlowTests
 
     [Theory(Timeout = TestTimeouts.Default)]
     [MemberData(nameof(DaemonTarget.Labels), MemberType = typeof(DaemonTarget))]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Saved_session_is_owner_only_in_an_owner_only_folder_it_created(string daemon)
     {
         var target = DaemonTarget.Resolve(daemon);
         Assert.SkipUnless(target.HasUnixModes, $"Unix modes do not apply to {target.Label}: on Windows the session file is private through the user profile's ACLs.");
-        if (OperatingSystem.IsWindows())
-        {
-            Assert.Skip("This machine (Windows) cannot read Unix modes.");
-            return;
-        }
+        Assert.SkipWhen(OperatingSystem.IsWindows(), "This machine (Windows) cannot read Unix modes.");
 
         await using var rig = await SessionRig.StartAsync(daemon, TestContext.Current.CancellationToken);
         await rig.LogInAsync();

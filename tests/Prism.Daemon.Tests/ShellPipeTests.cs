@@ -26,20 +26,16 @@ public sealed class ShellPipeTests
             startInfo.Environment[name] = value;
         }
 
-        var dataDirectory = Directory.CreateTempSubdirectory("prism-daemon-test-");
-        startInfo.Environment["PRISM_DATA_DIR"] = target.PathSeenByDaemon(dataDirectory.FullName);
+        using var dataDirectory = new TemporaryFolder();
+        startInfo.Environment["PRISM_DATA_DIR"] = target.PathSeenByDaemon(dataDirectory.Path);
 
-        using var shell = Process.Start(startInfo)!;
-        var stderr = shell.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stdout = await shell.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken).WaitAsync(target.Patience, TestContext.Current.CancellationToken);
-        await shell.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(target.Patience, TestContext.Current.CancellationToken);
+        var shell = await ProcessRunner.RunAsync(startInfo, target.Patience, TestContext.Current.CancellationToken);
 
-        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.True(lines.Length == 2, $"Expected the ready line and one reply, got:\n{stdout}\nstderr:\n{await stderr}");
+        var lines = shell.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 2, $"Expected the ready line and one reply, got:\n{shell}");
         Assert.Equal("ready", Reply.Parse(lines[0]).GetProperty("status").GetString());
         Reply.AssertResult(lines[1], "\"1\"");
         Assert.Equal(0, shell.ExitCode);
-        dataDirectory.Delete(recursive: true);
     }
 
     private static string Quote(string argument) => "'" + argument.Replace("'", "'\\''", StringComparison.Ordinal) + "'";

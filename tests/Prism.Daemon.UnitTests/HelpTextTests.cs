@@ -48,13 +48,16 @@ public sealed class HelpTextTests
     [Fact]
     public void Every_setting_the_daemon_reads_is_in_the_list_above()
     {
-        // The code's names of its environment variables: one it reads that the list lacks must be added there (and to the help).
-        string[] read = [.. new[] { typeof(TradeRepublicSettings), typeof(DaemonOptions) }
-            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.Static))
-            .Where(field => field.IsLiteral && field.Name.EndsWith("Variable", StringComparison.Ordinal))
-            .Select(field => (string)field.GetRawConstantValue()!)];
+        // The code's names of its environment variables, in every type of the daemon (the shared SidecarLogging
+        // included): one it reads that the list lacks must be added there (and to the help).
+        string[] read = [.. typeof(DaemonOptions).Assembly.GetTypes()
+            .SelectMany(type => type.GetFields(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static))
+            .Where(field => field.IsLiteral && field.FieldType == typeof(string) && field.Name.EndsWith("Variable", StringComparison.Ordinal))
+            .Select(field => (string)field.GetRawConstantValue()!)
+            .Distinct()];
 
-        Assert.NotEmpty(read);
+        Assert.Contains("PRISM_LOG_LEVEL", read);
+        Assert.Contains("PRISM_TR_API_URL", read);
         Assert.All(read, variable => Assert.Contains(variable, Settings.Select(setting => setting.Variable)));
     }
 

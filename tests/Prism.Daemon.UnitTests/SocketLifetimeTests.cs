@@ -72,13 +72,6 @@ public sealed class SocketLifetimeTests
         return cookies;
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken cancellation)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Never saw {what} within {Patience.TotalSeconds} s.");
-            await Task.Delay(20, cancellation);
-        }
-    }
+    private static async Task WaitUntilAsync(Func<bool> condition, string what, CancellationToken cancellation) =>
+        Assert.True(await Eventually.HoldsAsync(condition, Patience, cancellation), $"Never saw {what} within {Patience.TotalSeconds} s.");
 }

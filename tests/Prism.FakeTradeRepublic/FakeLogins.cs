@@ -91,7 +91,7 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
 
         if (server.Scenario.RateLimited)
         {
-            request.HttpContext.Response.Headers.RetryAfter = "30";
+            // The bare case: the reference names the code and, at times, meta.nextAttemptInSeconds; no Retry-After header.
             return FakeErrors.Error(429, "TOO_MANY_REQUESTS");
         }
 
@@ -110,6 +110,7 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
         var window = ApprovalWindow(approvalFirst);
         var processId = server.NewSecret();
         processes[processId] = new LoginProcess(approvalFirst ? Stage.AwaitingApproval : Stage.AwaitingCode, DateTimeOffset.UtcNow + window);
+        server.CountProcessStarted(processId);
         return Results.Json(new { processId, countdownInSeconds = (int)window.TotalSeconds });
     }
 
@@ -119,7 +120,7 @@ internal sealed class FakeLogins(FakeTradeRepublicServer server)
 
     private IResult ReadProcess(string processId, HttpRequest request, HttpResponse response)
     {
-        server.CountProcessRead();
+        server.CountProcessRead(processId);
         if (MissingV2Header(request) is { } missing)
         {
             return FakeErrors.Error(400, "MISSING_REQUIRED_HEADER", missing);

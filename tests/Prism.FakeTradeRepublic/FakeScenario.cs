@@ -63,7 +63,7 @@ public sealed class FakeScenario
     /// </summary>
     public bool RotatesCookiesOnRefresh { get; set; }
 
-    /// <summary>Every login answers 429 <c>TOO_MANY_REQUESTS</c> with <c>Retry-After: 30</c>.</summary>
+    /// <summary>Every login answers 429 <c>TOO_MANY_REQUESTS</c> and nothing more: no <c>meta</c>, no <c>Retry-After</c> header (the reference mentions none).</summary>
     public bool RateLimited { get; set; }
 
     /// <summary>

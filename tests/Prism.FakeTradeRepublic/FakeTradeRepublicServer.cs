@@ -26,6 +26,8 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, byte> validRefreshTokens = new(StringComparer.Ordinal);
     private int loginRequests;
     private int processReads;
+    private readonly ConcurrentQueue<string> processesStarted = new();
+    private readonly ConcurrentDictionary<string, int> readsByProcess = new(StringComparer.Ordinal);
 
     private FakeTradeRepublicServer(WebApplication app) => this.app = app;
 
@@ -45,6 +47,12 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
 
     /// <summary>How many times a client read a login process: a client waiting for an approval polls it.</summary>
     public int ProcessReads => Volatile.Read(ref processReads);
+
+    /// <summary>
+    /// How many times each login process was read, in the order the logins started them: a login the client gave up
+    /// must not be read again while a later one is polled.
+    /// </summary>
+    public IReadOnlyList<int> ProcessReadsByLogin => [.. processesStarted.Select(id => readsByProcess.GetValueOrDefault(id))];
 
     /// <summary>Every process id and cookie value handed out so far.</summary>
     public IReadOnlyCollection<string> IssuedSecrets => [.. issuedSecrets.Keys];
@@ -75,7 +83,13 @@ public sealed class FakeTradeRepublicServer : IAsyncDisposable
 
     internal void CountLogin() => Interlocked.Increment(ref loginRequests);
 
-    internal void CountProcessRead() => Interlocked.Increment(ref processReads);
+    internal void CountProcessStarted(string processId) => processesStarted.Enqueue(processId);
+
+    internal void CountProcessRead(string processId)
+    {
+        Interlocked.Increment(ref processReads);
+        readsByProcess.AddOrUpdate(processId, 1, (_, reads) => reads + 1);
+    }
 
     /// <summary>A random value that a test may search for in the client's output.</summary>
     internal string NewSecret()

@@ -18,21 +18,31 @@ public sealed class DaemonApiTests
         var status = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal("idle", status.GetProperty("status").GetString());
         Assert.False(status.GetProperty("has_saved_session").GetBoolean());
-        Assert.Equal(Prism.Tests.ReleaseVersion.Value, status.GetProperty("version").GetString());
+        Assert.Equal(ReleaseVersion.Value, status.GetProperty("version").GetString());
         // The daemon of this build, not whatever this checkout staged in src-tauri/binaries last (the from-source
         // search would prefer that one): FromSourceLookupTests test the search on a layout of their own.
         await host.WaitForLogAsync(new System.Text.RegularExpressions.Regex($@"started from \S+ {System.Text.RegularExpressions.Regex.Escape(BuildOutputs.DaemonDll)} \(PRISM_DAEMON_PATH, run with dotnet\)"));
     }
 
+    /// <summary>A copy of the daemon's build output elsewhere, so the test names a daemon the host would not have run by default.</summary>
     [Fact]
     public async Task Daemon_named_by_PRISM_DAEMON_PATH_is_the_one_started()
     {
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = BuildOutputs.DaemonDll });
+        using var copy = new TemporaryFolder();
+        foreach (var file in Directory.EnumerateFiles(Path.GetDirectoryName(BuildOutputs.DaemonDll)!))
+        {
+            File.Copy(file, Path.Combine(copy.Path, Path.GetFileName(file)));
+        }
+
+        var named = Path.Combine(copy.Path, "tr-daemon.dll");
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string?> { ["PRISM_DAEMON_PATH"] = named });
 
         using var response = await host.SendAsync(HttpMethod.Get, "/api/status");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains($"{BuildOutputs.DaemonDll} (PRISM_DAEMON_PATH, run with dotnet)", host.Log, StringComparison.Ordinal);
+        var log = await host.LogAfterExitAsync();
+        Assert.Contains($"{named} (PRISM_DAEMON_PATH, run with dotnet)", log, StringComparison.Ordinal);
+        Assert.DoesNotContain(BuildOutputs.DaemonDll, log, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public sealed class FromSourceLookupTests : IDisposable
         // A stand-in for a staged native daemon: it leaves a mark, then becomes the daemon of the copied build output.
         var mark = Path.Combine(repository.Path, "staged-daemon-ran");
         var staged = repository.Script($"src-tauri/binaries/{SidecarFileNames.Staged("tr-daemon", CurrentRuntime.Triple)}",
-            $"echo ran > '{mark}'\nexec '{HostProcess.DotnetHost()}' '{daemonDll}' \"$@\"");
+            $"echo ran > '{mark}'\nexec '{DotnetHost.Path}' '{daemonDll}' \"$@\"");
 
         await using var host = await HostProcess.StartAsync(hostFolder: hostFolder, workingDirectory: hostFolder, searchForDaemon: true);
         var status = await StatusAsync(host);

@@ -104,12 +104,8 @@ internal sealed partial class HostProcess : IAsyncDisposable
     /// <summary>Runs prism with <paramref name="arguments"/> and <paramref name="environment"/> to completion: exit code, stdout, stderr.</summary>
     public static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
     {
-        using var process = Process.Start(Command(arguments, environment, null, null, null, appHost: false))!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(StartTimeout);
-        return (process.ExitCode, await stdout, await stderr);
+        var result = await ProcessRunner.RunAsync(Command(arguments, environment, null, null, null, appHost: false), StartTimeout);
+        return (result.ExitCode, result.Stdout, result.Stderr);
     }
 
     /// <summary>A request with the host's own Host header and, unless <paramref name="token"/> is empty, its bearer token.</summary>
@@ -126,22 +122,9 @@ internal sealed partial class HostProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until a log line matches <paramref name="pattern"/>; returns the match.</summary>
-    public async Task<Match> WaitForLogAsync(Regex pattern, int skipMatches = 0)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (DateTime.UtcNow < deadline)
-        {
-            var match = logLines.Select(line => pattern.Match(line)).Where(found => found.Success).Skip(skipMatches).FirstOrDefault();
-            if (match is not null)
-            {
-                return match;
-            }
-
-            await Task.Delay(50);
-        }
-
-        throw new TimeoutException($"No log line matched {pattern} within {Patience.TotalSeconds} s. The log:{Environment.NewLine}{Log}");
-    }
+    public async Task<Match> WaitForLogAsync(Regex pattern, int skipMatches = 0) =>
+        await Eventually.ValueAsync(() => logLines.Select(line => pattern.Match(line)).Where(found => found.Success).Skip(skipMatches).FirstOrDefault(), Patience)
+        ?? throw new TimeoutException($"No log line matched {pattern} within {Patience.TotalSeconds} s. The log:{Environment.NewLine}{Log}");
 
     /// <summary>
     /// Everything the host logged, its daemon's lines included: returned only once the host has been stopped as its
@@ -232,7 +215,7 @@ internal sealed partial class HostProcess : IAsyncDisposable
         }
         else
         {
-            start = new ProcessStartInfo(DotnetHost())
+            start = new ProcessStartInfo(DotnetHost.Path)
             {
                 RedirectStandardInput = true,
                 RedirectStandardOutput = true,
@@ -269,10 +252,6 @@ internal sealed partial class HostProcess : IAsyncDisposable
 
         return start;
     }
-
-    /// <summary>The dotnet that runs the JIT builds: the one running the tests, else dotnet from PATH.</summary>
-    public static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
 
     private static void KillQuietly(Process process)
     {
@@ -329,21 +308,7 @@ internal static class ProcessProbe
     }
 
     /// <summary>Polls until the process is gone; false if it still runs after <paramref name="timeout"/>.</summary>
-    public static async Task<bool> WaitUntilGoneAsync(int pid, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (IsRunning(pid))
-        {
-            if (DateTime.UtcNow >= deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(25);
-        }
-
-        return true;
-    }
+    public static Task<bool> WaitUntilGoneAsync(int pid, TimeSpan timeout) => Eventually.HoldsAsync(() => !IsRunning(pid), timeout);
 
     public static void KillIfRunning(int pid)
     {

@@ -25,11 +25,13 @@ public sealed class LaunchContractTests
     [Fact]
     public async Task Port_option_binds_that_port_on_127_0_0_1()
     {
-        var port = FreeLoopbackPort();
+        var port = UnusedPortOutsideTheEphemeralRange();
 
         await using var host = await HostProcess.StartAsync(arguments: ["--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
 
         Assert.Equal(new Uri($"http://127.0.0.1:{port}/"), host.Url);
+        using var response = await host.SendAsync(HttpMethod.Get, "/api/status");
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class LaunchContractTests
         Assert.Equal(Chosen, host.Token);
         Assert.Equal(System.Net.HttpStatusCode.OK, withToken.StatusCode);
         Assert.Equal(
-            $$"""{"status":"idle","has_saved_session":false,"version":"{{Prism.Tests.ReleaseVersion.Value}}"}""",
+            $$"""{"status":"idle","has_saved_session":false,"version":"{{ReleaseVersion.Value}}"}""",
             await withToken.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, withAnother.StatusCode);
         Assert.Empty(await withAnother.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
@@ -105,7 +107,7 @@ public sealed class LaunchContractTests
         var (exitCode, stdout, _) = await HostProcess.RunAsync("--version");
 
         Assert.Equal(0, exitCode);
-        Assert.Equal($"prism {Prism.Tests.ReleaseVersion.Value}{Environment.NewLine}", stdout);
+        Assert.Equal($"prism {ReleaseVersion.Value}{Environment.NewLine}", stdout);
     }
 
     [Fact]
@@ -157,11 +159,38 @@ public sealed class LaunchContractTests
         Assert.StartsWith("""{"event":"ready","url":"http://127.0.0.1:""", stdout, StringComparison.Ordinal);
     }
 
-    private static int FreeLoopbackPort()
+    /// <summary>
+    /// A loopback port free now and below the range the system hands out for port 0 and for outgoing connections
+    /// (Linux: ip_local_port_range; Windows and macOS: 49152 and up). A port from that range, released, may be taken
+    /// by any connection before the host binds it; every other listener of the suite asks for port 0, so none of
+    /// them takes this one.
+    /// </summary>
+    private static int UnusedPortOutsideTheEphemeralRange()
     {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        var ephemeralStart = 49152;
+        if (OperatingSystem.IsLinux() && File.Exists("/proc/sys/net/ipv4/ip_local_port_range"))
+        {
+            ephemeralStart = Math.Min(ephemeralStart, int.Parse(File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        // Above the well-known ports other services of the machine are set up on.
+        var lowest = Math.Min(10_000, ephemeralStart / 2);
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            var port = Random.Shared.Next(lowest, ephemeralStart);
+            try
+            {
+                using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+                probe.Start();
+                return port;
+            }
+            catch (System.Net.Sockets.SocketException)
+            {
+                // Taken by something of this machine; try another.
+            }
+        }
+
+        throw new InvalidOperationException($"No free loopback port between {lowest} and {ephemeralStart} in 100 tries.");
     }
 
     [Fact]

@@ -52,6 +52,22 @@ public sealed class LoginVariantApiTests
     }
 
     [Fact]
+    public async Task Rate_limit_without_a_wait_is_429_without_Retry_After()
+    {
+        await using var rig = await FakeTradeRepublicHost.StartAsync();
+        rig.Server.Scenario.RateLimited = true;
+
+        using var response = await rig.Host.SendAsync(HttpMethod.Post, "/api/login", content: JsonContent.Create(Credentials));
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+        Assert.Null(response.Headers.RetryAfter);
+        var error = (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("error");
+        Assert.Equal(1003, error.GetProperty("code").GetInt32());
+        Assert.Equal("RATE_LIMITED", error.GetProperty("name").GetString());
+        Assert.Equal(1, rig.Server.LoginRequests);
+    }
+
+    [Fact]
     public async Task App_version_refused_with_422_is_CLIENT_OUTDATED_naming_the_setting()
     {
         await using var rig = await FakeTradeRepublicHost.StartAsync();
@@ -141,7 +157,7 @@ public sealed class LoginVariantApiTests
         Assert.Equal("waiting_2fa", waiting.GetProperty("status").GetString());
         scenario.Approval = FakeApproval.Approves;
 
-        Assert.Equal("authenticated", (await FakeTradeRepublicHost.ReadAsync(confirm, HttpStatusCode.OK)).GetProperty("status").GetString());
+        Assert.Equal("authenticated", (await rig.ReadAsync(confirm, HttpStatusCode.OK)).GetProperty("status").GetString());
         Assert.Equal("authenticated", (await rig.GetAsync("/api/status", HttpStatusCode.OK)).GetProperty("status").GetString());
     }
 
@@ -157,12 +173,23 @@ public sealed class LoginVariantApiTests
         // Straight through the API, as the page or any other client holding the token would.
         Assert.Equal("logged_out", (await rig.PostAsync("/api/logout", null, HttpStatusCode.OK)).GetProperty("status").GetString());
 
-        var error = (await FakeTradeRepublicHost.ReadAsync(confirm, HttpStatusCode.Unauthorized)).GetProperty("error");
+        var error = (await rig.ReadAsync(confirm, HttpStatusCode.Unauthorized)).GetProperty("error");
         Assert.Equal("NOT_AUTHENTICATED", error.GetProperty("name").GetString());
-        rig.Server.Scenario.Approval = FakeApproval.Approves;
-        rig.Server.Scenario.PendingPolls = 0;
-        // Longer than the daemon's poll interval (2 s): a login still polling would see the approval now.
-        await Task.Delay(TimeSpan.FromSeconds(3), TestContext.Current.CancellationToken);
+        AssertSignedOut(await rig.GetAsync("/api/status", HttpStatusCode.OK));
+
+        // A login still polling would read its process again within one poll interval (2 s) of the daemon's own
+        // clock. The signal that two intervals have passed since the logout, however loaded the machine: a new login,
+        // started after it, read four times (once by the login, at once by the confirm, then once after each
+        // interval, timed by the same clock). The cancelled one was not read since.
+        var readsOfTheCancelled = Assert.Single(rig.Server.ProcessReadsByLogin);
+        Assert.Equal("app_approval", (await rig.PostAsync("/api/login", Credentials, HttpStatusCode.OK)).GetProperty("second_factor").GetString());
+        var second = rig.Host.SendAsync(HttpMethod.Post, "/api/confirm-2fa", content: JsonContent.Create(new { }));
+        await WaitUntilAsync(() => rig.Server.ProcessReadsByLogin is [_, >= 4], "the second login read four times");
+        Assert.Equal(readsOfTheCancelled, rig.Server.ProcessReadsByLogin[0]);
+
+        Assert.Equal("logged_out", (await rig.PostAsync("/api/logout", null, HttpStatusCode.OK)).GetProperty("status").GetString());
+        await rig.ReadAsync(second, HttpStatusCode.Unauthorized);
+        Assert.Equal(readsOfTheCancelled, rig.Server.ProcessReadsByLogin[0]);
         AssertSignedOut(await rig.GetAsync("/api/status", HttpStatusCode.OK));
         await rig.GetAsync("/api/portfolio", HttpStatusCode.Unauthorized);
     }
@@ -207,13 +234,6 @@ public sealed class LoginVariantApiTests
         Assert.False(status.GetProperty("has_saved_session").GetBoolean());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + HostProcess.StartTimeout;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Never saw {what}.");
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
+    private static async Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Assert.True(await Eventually.HoldsAsync(condition, HostProcess.StartTimeout, TestContext.Current.CancellationToken), $"Never saw {what}.");
 }

@@ -6,9 +6,10 @@ using Prism.FakeTradeRepublic;
 namespace Prism.Host.Tests;
 
 /// <summary>
-/// The published prism binaries (Native AOT and trimmed single file) as a bundle runs them, with their published
-/// tr-daemon: what trimming or AOT compilation could break — the launch contract, the guards, the embedded page,
-/// JSON through the bridge — checked on the binary itself, not on the JIT build the other suites use.
+/// The published prism binaries (Native AOT and trimmed single file) with their published tr-daemon, named in
+/// PRISM_DAEMON_PATH: what trimming or AOT compilation could break — the launch contract, the guards, the embedded
+/// page, JSON through the bridge — checked on the binary itself, not on the JIT build the other suites use. How a
+/// bundle finds its daemon without that setting is TauriLauncherTests' (Chromium required) and the locator tests'.
 /// </summary>
 public sealed class PublishedHostTests
 {
@@ -58,7 +59,7 @@ public sealed class PublishedHostTests
 
         // The daemon as the host named it: natively the file, under Wine its Windows path (Z:\…\tr-daemon.exe),
         // under qemu-user the launcher that runs qemu on it.
-        Assert.Matches($@"tr-daemon \S+ is ready \(pid \d+, protocol 1\), started from {Regex.Escape(host.DaemonPathGiven!)} \(PRISM_DAEMON_PATH\)", host.Log);
+        await host.WaitForLogAsync(new Regex($@"tr-daemon \S+ is ready \(pid \d+, protocol 1\), started from {Regex.Escape(host.DaemonPathGiven!)} \(PRISM_DAEMON_PATH\)"));
     }
 
     [Theory]

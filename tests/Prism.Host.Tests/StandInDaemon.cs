@@ -35,7 +35,8 @@ internal sealed class StandInDaemon
     /// next request line into <c>$request</c> (and its id into <c>$id</c>; the id of a <c>$/cancelRequest</c> is the
     /// cancelled call's), ending the script at end of input; <c>answer JSON</c> replies to that request with JSON as its result.
     /// </summary>
-    public static StandInDaemon Write(TemporaryFolder folder, string body, string name = "tr-daemon")
+    /// <param name="beforeReady">Shell run before the ready line, e.g. a <c>sleep</c> for a slow start.</param>
+    public static StandInDaemon Write(TemporaryFolder folder, string body, string name = "tr-daemon", string beforeReady = "")
     {
         var state = folder.Folder(name + ".state");
         var path = folder.Script(name, $$"""
@@ -49,11 +50,16 @@ internal sealed class StandInDaemon
                 id=$(printf '%s' "$request" | sed -n 's/.*"id":\([0-9][0-9]*\).*/\1/p')
             }
             answer() { printf '{"jsonrpc":"2.0","id":%s,"result":%s}\n' "$id" "$1"; }
-            printf '{"jsonrpc":"2.0","method":"ready","params":{"version":"0.1.0","pid":%d,"protocol":1},"status":"ready","pid":%d}\n' "$$" "$$"
+            {{beforeReady}}
+            printf '%s\n' '{{ReadyLine("'\"$$\"'")}}'
             {{body}}
             """);
         return new StandInDaemon(path, path, state);
     }
+
+    /// <summary>The contract's ready line (daemon-protocol.md) with <paramref name="pid"/> written in as it stands.</summary>
+    private static string ReadyLine(string pid) =>
+        $$"""{"jsonrpc":"2.0","method":"ready","params":{"version":"0.1.0","pid":{{pid}},"protocol":1},"status":"ready","pid":{{pid}}}""";
 
     /// <summary>
     /// A stand-in for a Windows host under Wine, where a Unix script cannot be a child (Wine execs it detached, with
@@ -71,7 +77,7 @@ internal sealed class StandInDaemon
             "@echo off",
             "if exist \"%~dp0started-1\" goto replacement",
             "echo 1>\"%~dp0started-1\"",
-            """echo {"jsonrpc":"2.0","method":"ready","params":{"version":"0.1.0","pid":1,"protocol":1},"status":"ready","pid":1}""",
+            $"echo {ReadyLine("1")}",
             $"\"%~dp0{WedgedProgram}\" --port 0 >nul",
             "exit /b 0",
             ":replacement",
@@ -140,14 +146,8 @@ internal sealed class StandInDaemon
     /// </summary>
     public async Task<IReadOnlyList<int>> RunningAfterAsync(TimeSpan timeout, bool firstInstanceOnly = false)
     {
-        var deadline = DateTime.UtcNow + timeout;
+        await Eventually.HoldsAsync(() => Running(firstInstanceOnly).Count == 0, timeout);
         var running = Running(firstInstanceOnly);
-        while (running.Count > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-            running = Running(firstInstanceOnly);
-        }
-
         foreach (var pid in running)
         {
             ProcessProbe.KillIfRunning(pid);

@@ -252,17 +252,8 @@ public sealed class TauriLauncherTests
         /// <summary>Polls until no process runs an executable of this bundle; returns those still running after <paramref name="timeout"/>.</summary>
         public async Task<IReadOnlyList<string>> WaitUntilNoProcessRunsAsync(TimeSpan timeout)
         {
-            var deadline = DateTime.UtcNow + timeout;
-            while (true)
-            {
-                var running = Running();
-                if (running.Count == 0 || DateTime.UtcNow >= deadline)
-                {
-                    return [.. running.Select(process => $"{process.Path} (pid {process.Pid})")];
-                }
-
-                await Task.Delay(25);
-            }
+            await Eventually.HoldsAsync(() => Running().Count == 0, timeout);
+            return [.. Running().Select(process => $"{process.Path} (pid {process.Pid})")];
         }
 
         /// <summary>Cleans up after a failed test: no bundle process may outlive it.</summary>

@@ -62,31 +62,13 @@ public sealed partial class TauriRecipeNamesTests
     /// <summary>What <c>tr-daemon --help</c> (this build's) prints.</summary>
     private static async Task<string> DaemonHelpAsync()
     {
-        var start = new System.Diagnostics.ProcessStartInfo(HostProcess.DotnetHost(), [BuildOutputs.DaemonDll, "--help"]) { RedirectStandardOutput = true, RedirectStandardInput = true };
-        using var daemon = System.Diagnostics.Process.Start(start)!;
-        daemon.StandardInput.Close();
-        var help = await daemon.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        await daemon.WaitForExitAsync(TestContext.Current.CancellationToken).WaitAsync(HostProcess.StartTimeout, TestContext.Current.CancellationToken);
-        Assert.Equal(0, daemon.ExitCode);
-        return help;
+        var help = await ProcessRunner.RunAsync(new System.Diagnostics.ProcessStartInfo(DotnetHost.Path, [BuildOutputs.DaemonDll, "--help"]), HostProcess.StartTimeout, TestContext.Current.CancellationToken);
+        Assert.True(help.ExitCode == 0, $"tr-daemon --help: {help}");
+        return help.Stdout;
     }
 
     /// <summary>The section from its heading to the next second-level heading of the repository's README.md.</summary>
-    private static string ReadRecipe()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "global.json")))
-        {
-            folder = folder.Parent;
-        }
-
-        Assert.True(folder is not null, $"no global.json above {AppContext.BaseDirectory}: run the tests from the repository");
-        var readme = File.ReadAllText(Path.Combine(folder.FullName, "README.md"));
-        var start = readme.IndexOf("\n## In your Tauri app\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md has a section \"## In your Tauri app\"");
-        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        return end < 0 ? readme[start..] : readme[start..end];
-    }
+    private static string ReadRecipe() => RepositoryRoot.ReadmeSection("## In your Tauri app");
 
     [GeneratedRegex(@"\.args\((?<list>\[[^\]]*\])\)")]
     private static partial Regex RustArguments();

@@ -9,7 +9,7 @@ public class CurrentRuntimeTests
     {
         var current = CurrentRuntime.Target;
 
-        Assert.Equal(RuntimeInformation.ProcessArchitecture, current.Architecture);
+        Assert.Equal(OsReportedArchitecture.OfThisProcess, current.Architecture);
         Assert.Equal(OperatingSystem.IsWindows(), current.Os == TargetOs.Windows);
         Assert.Equal(OperatingSystem.IsMacOS(), current.Os == TargetOs.MacOS);
         Assert.Equal(OperatingSystem.IsLinux(), current.Os == TargetOs.Linux);

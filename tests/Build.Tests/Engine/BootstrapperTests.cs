@@ -20,11 +20,8 @@ public sealed class BootstrapperTests
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "the bootstrapper did not finish within 3 minutes");
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = ProcessRunner.Run(start, TimeSpan.FromMinutes(3));
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 
     /// <summary>bash; on Windows pwsh, since the bash on PATH there may be WSL's, which cannot run this checkout's dotnet.</summary>
@@ -203,11 +200,8 @@ public sealed class BootstrapperTests
                 start.Environment[name] = value;
             }
 
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "the bootstrapper did not finish within 3 minutes");
-            return (process.ExitCode, stdout.Result + stderr.Result);
+            var result = ProcessRunner.Run(start, TimeSpan.FromMinutes(3));
+            return (result.ExitCode, result.Stdout + result.Stderr);
         }
 
         /// <summary>build.ps1 under PowerShell 7: pwsh on PATH (Windows), else the repository's local tool (`dotnet pwsh`).</summary>

@@ -8,9 +8,11 @@ internal sealed record BuildRun(int ExitCode, string Output);
 /// <summary>Runs a build in-process in a fresh temporary repository root (a folder with <c>.nuke/</c>).</summary>
 internal sealed class BuildHarness : IDisposable
 {
+    private readonly TemporaryFolder folder = new();
+
     public BuildHarness() => Directory.CreateDirectory(Path.Combine(Root, ".nuke"));
 
-    public string Root { get; } = Directory.CreateTempSubdirectory("prism-engine-").FullName;
+    public string Root => folder.Path;
 
     public Dictionary<string, string> Environment { get; } = [];
 
@@ -29,7 +31,7 @@ internal sealed class BuildHarness : IDisposable
     public void Dispose()
     {
         Abort.Dispose();
-        Directory.Delete(Root, recursive: true);
+        folder.Dispose();
     }
 }
 

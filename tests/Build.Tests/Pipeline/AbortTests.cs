@@ -134,17 +134,9 @@ public sealed class AbortTests : IDisposable
     /// <summary>Polls <paramref name="condition"/>; fails when the build ends first, or after 10 minutes (a restore and compile on a busy machine).</summary>
     private static async Task WaitForAsync(Func<bool> condition, Process build, string what)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(10);
-        while (!condition())
-        {
-            if (build.HasExited)
-            {
-                Assert.Fail($"The build exited ({build.ExitCode}) before {what}.");
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"Not within 10 minutes: {what}.");
-            await Task.Delay(100);
-        }
+        var seen = await Eventually.HoldsAsync(() => condition() || build.HasExited, TimeSpan.FromMinutes(10));
+        Assert.True(seen, $"Not within 10 minutes: {what}.");
+        Assert.True(condition(), $"The build exited ({(build.HasExited ? build.ExitCode.ToString(System.Globalization.CultureInfo.InvariantCulture) : "?")}) before {what}.");
     }
 
     /// <summary>Sends SIG<paramref name="signal"/> to that one process, as kill(1) does.</summary>

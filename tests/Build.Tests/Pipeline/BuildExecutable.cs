@@ -33,15 +33,7 @@ internal static class BuildExecutable
             }
         }
 
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(20)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the build did not finish within 20 minutes");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        var result = ProcessRunner.Run(start, TimeSpan.FromMinutes(20));
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 }

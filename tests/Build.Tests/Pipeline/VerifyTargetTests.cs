@@ -77,6 +77,7 @@ public sealed class VerifyTargetTests : IDisposable
         var binaries = Path.Combine(harness.Root, "src-tauri", "binaries");
         Directory.CreateDirectory(binaries);
         using var folder = new TemporaryFolder();
+        var staged = new List<string>();
         foreach (var (triple, bytes) in new (string, byte[])[]
                  {
                      ("x86_64-unknown-linux-gnu", CraftedBinaries.Elf(CraftedBinaries.ElfX64, is64: true)),
@@ -89,11 +90,16 @@ public sealed class VerifyTargetTests : IDisposable
         {
             var name = SidecarFileNames.Staged("tr-daemon", triple);
             File.Move(CraftedBinaries.WriteExecutable(folder, name, bytes), Path.Combine(binaries, name));
+            staged.Add(name);
         }
 
         var run = harness.Run(new Build(), "Verify", "Verify", "--skip", "--no-logo", "--sidecar-names", "tr-daemon", "--all-triples");
 
         Assert.True(run.ExitCode == 0, run.Output);
+        // Each of the six verified, each once: a summary note under the Verify row per binary.
+        var verified = System.Text.RegularExpressions.Regex.Matches(run.Output.ReplaceLineEndings("\n"), @"^\s+(tr-daemon-[^\s:]+): ", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(match => match.Groups[1].Value);
+        Assert.Equal(staged.Order(StringComparer.Ordinal), verified.Order(StringComparer.Ordinal));
         Assert.DoesNotContain("musl", run.Output, StringComparison.Ordinal);
     }
 

@@ -20,11 +20,7 @@ internal static class DebianMinisign
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + errors.Result);
+        var result = ProcessRunner.Run(start, TimeSpan.FromMinutes(3));
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 }

@@ -74,11 +74,8 @@ internal sealed class PackedRepository : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + errors.Result);
+        var result = ProcessRunner.Run(start, TimeSpan.FromMinutes(30));
+        return (result.ExitCode, result.Stdout + result.Stderr);
     }
 
     public void Dispose() => folder.Dispose();
@@ -92,11 +89,8 @@ internal sealed class PackedRepository : IDisposable
         }
 
         start.Environment["GIT_AUTHOR_DATE"] = start.Environment["GIT_COMMITTER_DATE"] = $"@{CommitTime} +0000";
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, $"git {string.Join(' ', arguments)}: {errors.Result}");
+        var result = ProcessRunner.Run(start, TimeSpan.FromMinutes(3));
+        Assert.True(result.ExitCode == 0, $"git {string.Join(' ', arguments)}: {result.Stderr}");
     }
 
     private static void CopyProjects(DirectoryInfo source, string target)

@@ -67,8 +67,9 @@ public sealed class HostSmokeCheckTests : IDisposable
         var failure = Assert.Single(result.Failures);
         Assert.Matches(@"^left running after the host exited: pid (\d+): sleep 300$", failure);
         var pid = int.Parse(System.Text.RegularExpressions.Regex.Match(failure, @"pid (\d+)").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-        await Task.Delay(TimeSpan.FromMilliseconds(500), TestContext.Current.CancellationToken);
-        Assert.False(File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").StartsWith("sleep", StringComparison.Ordinal),
-            $"pid {pid} is still running after the smoke check");
+        // The check kills what it found; a kill takes effect soon, but not at once on a loaded machine. The claim is
+        // that it ends (an orphan would still run after the bound), not how fast.
+        var stillRunning = () => File.Exists($"/proc/{pid}/cmdline") && File.ReadAllText($"/proc/{pid}/cmdline").StartsWith("sleep", StringComparison.Ordinal);
+        Assert.True(await Eventually.HoldsAsync(() => !stillRunning(), TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken), $"pid {pid} is still running 30 s after the smoke check");
     }
 }

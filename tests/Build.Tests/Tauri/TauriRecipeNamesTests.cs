@@ -72,14 +72,7 @@ public sealed partial class TauriRecipeNamesTests
     }
 
     /// <summary>The section from its heading to the next second-level heading.</summary>
-    private static string ReadRecipe()
-    {
-        var readme = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "README.md"));
-        var start = readme.IndexOf("\n## In your Tauri app\n", StringComparison.Ordinal);
-        Assert.True(start >= 0, "README.md has a section \"## In your Tauri app\"");
-        var end = readme.IndexOf("\n## ", start + 1, StringComparison.Ordinal);
-        return end < 0 ? readme[start..] : readme[start..end];
-    }
+    private static string ReadRecipe() => RepositoryRoot.ReadmeSection("## In your Tauri app");
 
     [GeneratedRegex(@"\.sidecar\(""(?<name>[^""]+)""\)")]
     private static partial Regex RustSidecarCall();

@@ -176,24 +176,9 @@ internal sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until stderr has a line containing <paramref name="text"/> (log lines are written asynchronously, so one may follow the reply it belongs to).</summary>
-    public async Task<string> WaitForStderrLineAsync(string text)
-    {
-        var deadline = DateTime.UtcNow + Patience;
-        while (true)
-        {
-            if (Stderr.Split('\n').FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } line)
-            {
-                return line;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"stderr has no line with '{text}' after {Patience.TotalSeconds} s.\nstderr:\n{Stderr}");
-            }
-
-            await Task.Delay(50, testCancelled);
-        }
-    }
+    public async Task<string> WaitForStderrLineAsync(string text) =>
+        await Eventually.ValueAsync(() => Stderr.Split('\n').FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)), Patience, testCancelled)
+        ?? throw new Xunit.Sdk.XunitException($"stderr has no line with '{text}' after {Patience.TotalSeconds} s.\nstderr:\n{Stderr}");
 
     /// <summary>Closes the test's end of the daemon's stdout, as a client that stops listening does.</summary>
     public async Task CloseOutputAsync() => await stdout.DisposeAsync().AsTask().WaitAsync(Patience, testCancelled);

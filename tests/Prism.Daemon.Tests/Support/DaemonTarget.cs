@@ -94,7 +94,6 @@ internal sealed record DaemonTarget(string Label, IReadOnlyList<string> Command,
         var assembly = typeof(DaemonTarget).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "TrDaemonAssembly").Value;
         Assert.True(File.Exists(assembly), $"The JIT build of tr-daemon is missing at {assembly}; build tests/Prism.Daemon.Tests (it builds src/Prism.Daemon).");
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        return new DaemonTarget(JitLabel, [dotnet, assembly!], Binary: null);
+        return new DaemonTarget(JitLabel, [DotnetHost.Path, assembly!], Binary: null);
     }
 }

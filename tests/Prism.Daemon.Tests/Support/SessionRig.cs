@@ -93,30 +93,14 @@ internal sealed class SessionRig : IAsyncDisposable
     /// <summary>Asks <c>get_status</c> until <paramref name="expected"/> holds for it; fails after <see cref="DaemonProcess.Patience"/>.</summary>
     public async Task<JsonElement> StatusWhenAsync(Func<JsonElement, bool> expected, string what)
     {
-        var deadline = DateTime.UtcNow + Daemon.Patience;
-        while (true)
-        {
-            var status = await CallAsync("get_status");
-            if (expected(status))
-            {
-                return status;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"get_status never showed {what}; last: {status}\nstderr:\n{Daemon.Stderr}");
-            await Task.Delay(50, testCancelled);
-        }
+        var (shown, status) = await Eventually.ValueAsync(() => CallAsync("get_status"), expected, Daemon.Patience, testCancelled);
+        Assert.True(shown, $"get_status never showed {what}; last: {status}\nstderr:\n{Daemon.Stderr}");
+        return status;
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds (polled); fails after <see cref="DaemonProcess.Patience"/>.</summary>
-    public async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + Daemon.Patience;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Never saw {what}.\nstderr:\n{Daemon.Stderr}");
-            await Task.Delay(50, testCancelled);
-        }
-    }
+    public async Task WaitUntilAsync(Func<bool> condition, string what) =>
+        Assert.True(await Eventually.HoldsAsync(condition, Daemon.Patience, testCancelled), $"Never saw {what}.\nstderr:\n{Daemon.Stderr}");
 
     /// <summary>Sends a request and returns its reply line (all lines read are kept).</summary>
     public async Task<string> SendAsync(string method, string parametersJson = "{}")
@@ -225,12 +209,9 @@ internal sealed class SessionRig : IAsyncDisposable
         }
 
         var output = string.Join('\n', stdout.Concat(logs));
+        Assert.NotEmpty(output);
         Assert.NotEmpty(Server.IssuedSecrets);
-        string[] secrets = [FakeAccount.Pin, FakeAccount.AuthenticatorCode, FakeAccount.SmsCode, FakeAccount.Phone, FakeAccount.Phone[1..], .. Server.IssuedSecrets];
-        foreach (var secret in secrets)
-        {
-            Assert.False(output.Contains(secret, StringComparison.Ordinal), $"A secret ({secret.Length} characters, starting {secret[..2]}) appeared in the daemon's output.");
-        }
+        Assert.Empty(SecretScan.Find(output, Server.IssuedSecrets));
     }
 
     /// <summary>Ends the current daemon with <c>shutdown</c>: its reply, the rest of its stdout (kept), exit code 0.</summary>

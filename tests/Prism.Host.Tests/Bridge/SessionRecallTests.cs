@@ -107,14 +107,46 @@ public sealed class SessionRecallTests
         Assert.Equal(Restore, recall.RestoreRequest);
     }
 
-    /// <summary>No field of the recall, serialized whole (records included), contains the PIN.</summary>
+    /// <summary>
+    /// No string the recall holds — in its own fields, public or private, and in every object they lead to — contains
+    /// the PIN; the phone number it keeps is among those seen, so the walk reaches what the recall holds.
+    /// </summary>
     private static void AssertHoldsNoPin(SessionRecall recall)
     {
-        foreach (var field in typeof(SessionRecall).GetFields(BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public))
+        var held = StringsHeldBy(recall, new HashSet<object>(ReferenceEqualityComparer.Instance)).ToList();
+
+        Assert.Contains(held, text => text.Contains(Restore.Phone, StringComparison.Ordinal));
+        Assert.DoesNotContain(held, text => text.Contains(Pin, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every string reachable from <paramref name="value"/> through instance fields (base types' included) and collections.</summary>
+    private static IEnumerable<string> StringsHeldBy(object? value, HashSet<object> seen)
+    {
+        if (value is string text)
         {
-            var value = field.GetValue(recall);
-            var serialized = value is null ? "null" : JsonSerializer.Serialize(value, value.GetType());
-            Assert.DoesNotContain(Pin, serialized, StringComparison.Ordinal);
+            yield return text;
+            yield break;
+        }
+
+        if (value is null or Delegate or MemberInfo || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
+        {
+            yield break;
+        }
+
+        var children = value is System.Collections.IEnumerable items
+            ? items.Cast<object?>()
+            : Enumerable.Empty<object?>();
+        for (var type = value.GetType(); type is not null; type = type.BaseType)
+        {
+            children = children.Concat(type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly).Select(field => field.GetValue(value)));
+        }
+
+        foreach (var child in children.ToList())
+        {
+            foreach (var found in StringsHeldBy(child, seen))
+            {
+                yield return found;
+            }
         }
     }
 

@@ -5,14 +5,10 @@ namespace Prism.Pipeline.Tests.Sidecars.Inspection;
 
 public class RealBinaryTests
 {
-    private static string DotnetHost => Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet"
-        ? path
-        : Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", "..", OperatingSystem.IsWindows() ? "dotnet.exe" : "dotnet");
-
     [Fact]
     public void Running_dotnet_host_matches_this_machines_triple()
     {
-        var result = BinaryInspector.Inspect(Path.GetFullPath(DotnetHost), CurrentRuntime.Triple);
+        var result = BinaryInspector.Inspect(Path.GetFullPath(DotnetHost.Path), CurrentRuntime.Triple);
 
         Assert.Empty(result.Failures);
     }
@@ -23,7 +19,7 @@ public class RealBinaryTests
         var other = CurrentRuntime.Target.Architecture == System.Runtime.InteropServices.Architecture.Arm64 ? "x86_64" : "aarch64";
         var triple = TargetTable.Runtimes.First(runtime => runtime.Os == CurrentRuntime.Target.Os && runtime.Triple.StartsWith(other, StringComparison.Ordinal)).Triple;
 
-        var failure = Assert.Single(BinaryInspector.Inspect(Path.GetFullPath(DotnetHost), triple).Failures);
+        var failure = Assert.Single(BinaryInspector.Inspect(Path.GetFullPath(DotnetHost.Path), triple).Failures);
 
         Assert.Equal("header", failure.Check);
     }

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Prism.Pipeline.Engine;
 using Prism.Pipeline.Sidecars;
 using Prism.Pipeline.Sidecars.Publishing;
@@ -83,6 +82,6 @@ public sealed class PublishPlannerTests : IDisposable
     [Fact]
     public void The_host_toolchain_describes_this_machine()
     {
-        Assert.Equal(RuntimeInformation.ProcessArchitecture, AotToolchain.Detect().Host.Architecture);
+        Assert.Equal(OsReportedArchitecture.OfThisProcess, AotToolchain.Detect().Host.Architecture);
     }
 }

@@ -32,12 +32,9 @@ public class SidecarPublishProfileTests
             start.ArgumentList.Add(argument);
         }
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(3)), "dotnet msbuild did not finish within 3 minutes");
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild failed: {output.Result}{errors.Result}");
-        using var json = System.Text.Json.JsonDocument.Parse(output.Result);
+        var result = ProcessRunner.Run(start, TimeSpan.FromMinutes(3));
+        Assert.True(result.ExitCode == 0, $"dotnet msbuild failed: {result}");
+        using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         return [.. names.Select(name => json.RootElement.GetProperty("Properties").GetProperty(name).GetString()!)];
     }
 }

@@ -236,11 +236,15 @@ public sealed class StagerTests : IDisposable
           """;
 
     [Fact]
-    public void Symbol_files_beside_the_binary_are_fine()
+    public void Symbol_files_beside_the_binary_are_fine_and_stay_out_of_the_staged_folder()
     {
-        var staged = Stager.Stage(Published("linux-x64", "tr-daemon.dbg", "tr-daemon.pdb"));
+        var published = Published("linux-x64", "tr-daemon.dbg", "tr-daemon.pdb");
+
+        var staged = Stager.Stage(published);
 
         Assert.Equal(StagedMode.SingleFile, staged.Mode);
+        Assert.Equal([(root / "binaries" / staged.FileName).ToString()], Directory.GetFileSystemEntries(root / "binaries"));
+        Assert.Equal(File.ReadAllBytes(published.Path), File.ReadAllBytes(root / "binaries" / staged.FileName));
     }
 
     [Fact]

@@ -1,16 +1,17 @@
-namespace Prism.Host.Tests;
+namespace Prism.TestSupport;
 
 /// <summary>
-/// A fresh folder under the system temp folder, deleted on dispose. It and every folder made in it are 0700 on Unix
-/// whatever the umask, as a user's private folder is, so tests that care about others' access start from none.
+/// A fresh folder under the system temp folder, deleted with everything in it on dispose. It and every folder made
+/// in it are 0700 on Unix whatever the umask, as a user's private folder is, so tests that care about others' access
+/// start from none.
 /// </summary>
-internal sealed class TemporaryFolder : IDisposable
+public sealed class TemporaryFolder : IDisposable
 {
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public TemporaryFolder() => MakeFolders(Path);
 
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "prism-host-tests-" + Guid.NewGuid().ToString("N"));
+    public string Path { get; } = Directory.CreateTempSubdirectory("prism-tests-").FullName;
 
     /// <summary>Creates an empty file (and its folders) at a path relative to this folder; returns its full path.</summary>
     public string File(string relativePath, bool executable = true)
@@ -21,7 +22,7 @@ internal sealed class TemporaryFolder : IDisposable
         System.IO.File.WriteAllText(path, string.Empty);
         if (!OperatingSystem.IsWindows())
         {
-            System.IO.File.SetUnixFileMode(path, executable ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            System.IO.File.SetUnixFileMode(path, executable ? Private : UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }
 
         return path;
@@ -35,6 +36,19 @@ internal sealed class TemporaryFolder : IDisposable
         return path;
     }
 
+    /// <summary>Writes <paramref name="text"/> byte for byte (UTF-8, no newline conversion) and returns the file's path.</summary>
+    public string Write(string relativePath, string text) => WriteBytes(relativePath, System.Text.Encoding.UTF8.GetBytes(text));
+
+    /// <summary>Writes raw bytes (creating any folder the name has, with the umask's mode) and returns the file's path.</summary>
+    public string WriteBytes(string relativePath, byte[] bytes)
+    {
+        var path = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        System.IO.File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    /// <summary>Creates a folder (and its parents) at a path relative to this folder; returns its full path.</summary>
     public string Folder(string relativePath) => MakeFolders(System.IO.Path.Combine(Path, relativePath));
 
     /// <summary>Creates <paramref name="folder"/> and its missing parents, each 0700 on Unix; returns its full path.</summary>
@@ -54,15 +68,19 @@ internal sealed class TemporaryFolder : IDisposable
         return created.FullName;
     }
 
+    /// <summary>Deletes the folder; a file a test's process still holds (Windows) gets a few more tries as that process ends.</summary>
     public void Dispose()
     {
-        try
+        for (var attempt = 1; Directory.Exists(Path); attempt++)
         {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A process of a failed test may still hold a file; the temp folder is cleaned by the OS.
+            try
+            {
+                Directory.Delete(Path, recursive: true);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException && attempt < 20)
+            {
+                Thread.Sleep(100);
+            }
         }
     }
 }
