@@ -24,16 +24,7 @@ internal sealed record MinisignPublicKey(byte[] KeyId, byte[] Key)
     /// <summary>Reads a public key file's text (or the bare base64 line); <paramref name="where"/> names it in errors.</summary>
     public static MinisignPublicKey Parse(string text, string where)
     {
-        var line = text.Split('\n').Select(part => part.Trim()).FirstOrDefault(part => part.Length > 0 && !part.StartsWith("untrusted comment:", StringComparison.Ordinal));
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(line ?? "");
-        }
-        catch (FormatException)
-        {
-            throw NotAKey(where, "its key line is not base64");
-        }
+        var bytes = MinisignKeyFile.KeyBytes(text) ?? throw NotAKey(where, "its key line is not base64");
 
         if (bytes.Length != 42)
         {

@@ -56,16 +56,7 @@ internal sealed class MinisignSecretKey : IDisposable
     /// </summary>
     public static MinisignSecretKey Parse(string text, string where)
     {
-        var line = text.Split('\n').Select(part => part.Trim()).FirstOrDefault(part => part.Length > 0 && !part.StartsWith("untrusted comment:", StringComparison.Ordinal));
-        byte[] bytes;
-        try
-        {
-            bytes = Convert.FromBase64String(line ?? "");
-        }
-        catch (FormatException)
-        {
-            throw NotAKey(where, "its key line is not base64");
-        }
+        var bytes = MinisignKeyFile.KeyBytes(text) ?? throw NotAKey(where, "its key line is not base64");
 
         if (bytes.Length != FileBytes)
         {
