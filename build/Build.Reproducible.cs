@@ -88,12 +88,16 @@ internal sealed partial class Build
         }
     }
 
-    /// <summary>Runs Pack in a clone as a user would, with its own bootstrapper; PatchTauriConfig is skipped (the archives do not depend on it, and it wants Node's schema).</summary>
+    /// <summary>
+    /// Runs Pack in a clone as a user would, with its own bootstrapper. PatchTauriConfig and Verify are skipped: the
+    /// archives depend on neither, PatchTauriConfig wants Node's schema, and Verify judges the app's config for what it
+    /// ships (e.g. the allow-jit entitlement macOS single files need), which is the main job's business, not this one's.
+    /// </summary>
     async Task BuildCloneAsync(string clone, AbsolutePath logFile)
     {
         string[] arguments =
         [
-            "Pack", "--runtimes", .. ReproducibleRuntimes, "--skip", nameof(PatchTauriConfig), "--no-logo",
+            "Pack", "--runtimes", .. ReproducibleRuntimes, "--skip", nameof(PatchTauriConfig), nameof(Verify), "--no-logo",
             .. SidecarNames.Length > 0 ? ["--sidecar-names", .. SidecarNames] : Array.Empty<string>(),
         ];
         var (shell, bootstrapper) = OperatingSystem.IsWindows()
