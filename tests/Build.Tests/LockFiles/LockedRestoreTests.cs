@@ -45,9 +45,12 @@ public sealed class LockedRestoreTests
     [Fact]
     public void Every_project_of_the_solution_has_its_lock_file()
     {
-        var projects = ProjectLockFiles.SolutionProjects(Path.Combine(RepositoryPaths.Root, "prism.slnx"));
+        var solution = Path.Combine(RepositoryPaths.Root, "prism.slnx");
+        var projects = ProjectLockFiles.SolutionProjects(solution);
 
-        Assert.Equal(14, projects.Count);
+        // Every project the solution names, counted from its text rather than by the reader under test.
+        Assert.Equal(System.Text.RegularExpressions.Regex.Count(File.ReadAllText(solution), @"Path=""[^""]+\.csproj"""), projects.Count);
+        Assert.True(projects.Count >= 15, $"the solution reader found only {projects.Count} projects");
         Assert.Empty(ProjectLockFiles.Missing(projects));
     }
 
