@@ -123,13 +123,8 @@ public sealed class AbortTests : IDisposable
         }
     }
 
-    /// <summary>Whether <paramref name="pid"/> ignores the signal (<c>SigIgn</c> of /proc/pid/status): a background job inherits an ignored SIGINT.</summary>
-    private static bool SignalIgnored(int pid, string signal)
-    {
-        var number = signal == "INT" ? 2 : 15;
-        var line = File.ReadAllLines($"/proc/{pid}/status").Single(text => text.StartsWith("SigIgn:", StringComparison.Ordinal));
-        return (Convert.ToUInt64(line["SigIgn:".Length..].Trim(), 16) & (1UL << (number - 1))) != 0;
-    }
+    /// <summary>Whether <paramref name="pid"/> ignores the signal named <paramref name="signal"/> (INT or TERM).</summary>
+    private static bool SignalIgnored(int pid, string signal) => IgnoredSignals.Ignores(pid, signal == "INT" ? 2 : 15);
 
     /// <summary>Polls <paramref name="condition"/>; fails when the build ends first, or after 10 minutes (a restore and compile on a busy machine).</summary>
     private static async Task WaitForAsync(Func<bool> condition, Process build, string what)
